@@ -2,9 +2,9 @@ package app.rapport.domain.interaction;
 
 import java.util.Locale;
 
-/** Who reached out */
+/** Who reached out: the user (OUTBOUND), the client (INBOUND), or both at a meeting (MUTUAL). */
 public enum Direction {
-     the user (OUTBOUND), the client (INBOUND), or both at a meeting (MUTUAL).:OUTBOUND, INBOUND, MUTUAL;
+    OUTBOUND, INBOUND, MUTUAL;
 
     /** The lower-case name used in JSON and the database. */
     public String wire() {
