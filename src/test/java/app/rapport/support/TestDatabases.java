@@ -1,0 +1,76 @@
+package app.rapport.support;
+
+import app.rapport.store.Database;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * Fresh, migrated databases for tests: an in-memory H2, or a new schema in the PostgreSQL named by
+ * the system property {@code rapport.test.postgres.url} (set by scripts/test from
+ * RAPPORT_TEST_POSTGRES_URL). Without that URL the PostgreSQL tests are skipped with a visible line,
+ * unless RAPPORT_REQUIRE_POSTGRES is set (CI), in which case they fail.
+ */
+public final class TestDatabases {
+    private TestDatabases() {}
+
+    public static final String H2_URL_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    /** A new in-memory H2 database, kept until the JVM ends or it is closed. */
+    public static Database h2() {
+        String url = "jdbc:h2:mem:t" + UUID.randomUUID().toString().replace("-", "") + H2_URL_OPTIONS
+                + ";DB_CLOSE_DELAY=-1";
+        return Database.open(url, "sa", "", 4);
+    }
+
+    /** The base PostgreSQL URL, or skips (fails in CI) when none is configured or it does not answer. */
+    public static String postgresUrl() {
+        String url = System.getProperty("rapport.test.postgres.url", "");
+        if (url.isBlank()) url = System.getenv().getOrDefault("RAPPORT_TEST_POSTGRES_URL", "");
+        boolean required = !System.getenv().getOrDefault("RAPPORT_REQUIRE_POSTGRES", "").isBlank();
+        if (url.isBlank()) {
+            if (required) Assertions.fail("RAPPORT_REQUIRE_POSTGRES is set but no PostgreSQL URL was given");
+            System.out.println("SKIPPED PostgreSQL tests: set RAPPORT_TEST_POSTGRES_URL to run them");
+            Assumptions.abort("no PostgreSQL configured (RAPPORT_TEST_POSTGRES_URL)");
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            c.isValid(2);
+        } catch (SQLException e) {
+            if (required) Assertions.fail("PostgreSQL at " + url + " is unreachable: " + e.getMessage());
+            System.out.println("SKIPPED PostgreSQL tests: " + url + " is unreachable (" + e.getMessage() + ")");
+            Assumptions.abort("PostgreSQL unreachable");
+        }
+        return url;
+    }
+
+    /** A new schema in the test PostgreSQL, migrated; dropped when the returned database is closed. */
+    public static Database postgres() {
+        String base = postgresUrl();
+        String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create schema " + schema, e);
+        }
+        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        Database db = Database.open(url, null, null, 4);
+        DROPS.add(() -> {
+            try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
+                st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            } catch (SQLException ignored) {
+                // A leftover schema in a throwaway test database does no harm.
+            }
+        });
+        return db;
+    }
+
+    private static final java.util.List<Runnable> DROPS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> DROPS.forEach(Runnable::run)));
+    }
+}
