@@ -149,3 +149,19 @@ CREATE TABLE settings (
     name   VARCHAR(64) PRIMARY KEY,
     content VARCHAR(2000) NOT NULL
 );
+
+-- Dashboard sign-in: one-time links printed at start-up, and the browser sessions they open.
+-- Both are stored as SHA-256 hashes, like API tokens.
+CREATE TABLE signin_links (
+    code_hash   VARCHAR(64) PRIMARY KEY,
+    user_id     BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    expires_at  TIMESTAMP WITH TIME ZONE NOT NULL,
+    used_at     TIMESTAMP WITH TIME ZONE
+);
+
+CREATE TABLE sessions (
+    session_hash VARCHAR(64) PRIMARY KEY,
+    user_id      BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    csrf_token   VARCHAR(64) NOT NULL,
+    expires_at   TIMESTAMP WITH TIME ZONE NOT NULL
+);

@@ -192,6 +192,21 @@ public final class InteractionRepository {
         });
     }
 
+    /** Every stored interaction of the given threads (for reply detection across batches). */
+    public List<Interaction> inThreads(long userId, Collection<String> threadIds) {
+        List<Interaction> out = new ArrayList<>();
+        List<String> ids = new ArrayList<>(threadIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            Object[] params = new Object[chunk.size() + 1];
+            params[0] = userId;
+            for (int i = 0; i < chunk.size(); i++) params[i + 1] = chunk.get(i);
+            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
+            out.addAll(query("WHERE user_id = ? AND thread_id IN (" + marks + ") ORDER BY occurred_at, id", params));
+        }
+        return out;
+    }
+
     private List<Interaction> query(String whereAndOrder, Object... params) {
         return db.withConnection(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM interactions " + whereAndOrder)) {

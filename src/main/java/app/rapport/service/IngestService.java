@@ -1,0 +1,247 @@
+package app.rapport.service;
+
+import app.rapport.domain.client.Client;
+import app.rapport.domain.client.IdentityMatcher;
+import app.rapport.domain.client.MatchingPolicy;
+import app.rapport.domain.interaction.Channel;
+import app.rapport.domain.interaction.Direction;
+import app.rapport.domain.interaction.Interaction;
+import app.rapport.domain.interaction.InteractionClassifier;
+import app.rapport.domain.interaction.MailMessage;
+import app.rapport.domain.interaction.MailOutcome;
+import app.rapport.domain.interaction.MeetingEvent;
+import app.rapport.domain.interaction.ThreadContext;
+import app.rapport.domain.user.User;
+import app.rapport.store.ClientRepository;
+import app.rapport.store.Database;
+import app.rapport.store.IgnoredMessageRepository;
+import app.rapport.store.InteractionRepository;
+import app.rapport.store.UserRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one path by which mail, meetings and manual logs become interactions: match identities,
+ * classify, upsert, settle replies across the thread, recompute the touched relationships — all in
+ * one transaction, so a crash leaves either the whole batch or none of it.
+ */
+public final class IngestService {
+    static final String REPLY_RULE = "reply-in-thread";
+    static final String ONE_WAY_RULE = "one-way";
+
+    private final Database db;
+    private final UserRepository users;
+    private final ClientRepository clients;
+    private final InteractionRepository interactions;
+    private final IgnoredMessageRepository ignored;
+    private final RelationshipService relationships;
+    private final Set<String> freeMailDomains;
+    private final boolean storeSubjects;
+    private final Clock clock;
+    private final MeterRegistry metrics;
+    private final Counter ingested;
+
+    public IngestService(Database db, UserRepository users, ClientRepository clients,
+                         InteractionRepository interactions, IgnoredMessageRepository ignored,
+                         RelationshipService relationships, Set<String> freeMailDomains, boolean storeSubjects,
+                         Clock clock, MeterRegistry metrics) {
+        this.db = db;
+        this.users = users;
+        this.clients = clients;
+        this.interactions = interactions;
+        this.ignored = ignored;
+        this.relationships = relationships;
+        this.freeMailDomains = Set.copyOf(freeMailDomains);
+        this.storeSubjects = storeSubjects;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.ingested = Counter.builder("rapport.interactions.ingested")
+                .description("Interactions stored from mail, meetings and manual logs").register(metrics);
+    }
+
+    /** Ingests a batch of mail from one stream of one account. */
+    public IngestReport ingestMail(long userId, long accountId, String source, List<MailMessage> messages) {
+        return db.inTransaction(c -> {
+            InteractionClassifier classifier = classifierFor(userId);
+            List<MailMessage> ordered = new ArrayList<>(messages);
+            // Oldest first, so a reply in the same batch sees the message it answers.
+            ordered.sort(Comparator.comparing(MailMessage::sentAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+            Set<String> threadIds = new LinkedHashSet<>();
+            for (MailMessage m : ordered) if (m.threadId() != null) threadIds.add(m.threadId());
+            BatchThreads threads = new BatchThreads(interactions.inThreads(userId, threadIds));
+
+            List<Interaction> toStore = new ArrayList<>();
+            List<IgnoredMessageRepository.Ignored> toIgnore = new ArrayList<>();
+            Map<String, Integer> ignoredByReason = new TreeMap<>();
+            for (MailMessage m : ordered) {
+                MailOutcome outcome = classifier.classifyMail(userId, accountId, source, m, threads);
+                if (outcome.ignoredReason() != null) {
+                    toIgnore.add(new IgnoredMessageRepository.Ignored(accountId, source, m.externalId(),
+                            outcome.ignoredReason()));
+                    ignoredByReason.merge(outcome.ignoredReason(), 1, Integer::sum);
+                    continue;
+                }
+                for (Interaction i : outcome.interactions()) {
+                    threads.add(i);
+                    toStore.add(privacyFiltered(i));
+                }
+            }
+            interactions.upsertAll(toStore);
+            ignored.upsertAll(toIgnore);
+            settleReplies(userId, threadIds);
+            Set<Long> touched = clientIds(toStore);
+            relationships.recompute(userId, touched);
+            countIngested(toStore.size(), ignoredByReason);
+            return new IngestReport(messages.size(), toStore.size(), ignoredByReason, touched.size());
+        });
+    }
+
+    /** Ingests calendar events; meetings held with clients become interactions, the rest are left alone. */
+    public IngestReport ingestMeetings(long userId, long accountId, String source, List<MeetingEvent> events) {
+        return db.inTransaction(c -> {
+            InteractionClassifier classifier = classifierFor(userId);
+            Instant now = clock.instant();
+            List<Interaction> toStore = new ArrayList<>();
+            Map<String, Integer> notContact = new TreeMap<>();
+            for (MeetingEvent e : events) {
+                List<Interaction> found = classifier.classifyMeeting(userId, accountId, source, e, now);
+                if (found.isEmpty()) {
+                    String reason = e.cancelled() ? "cancelled" : e.start() != null && e.start().isAfter(now)
+                            ? "not-held-yet" : "no-client-attendee";
+                    notContact.merge(reason, 1, Integer::sum);
+                }
+                for (Interaction i : found) toStore.add(privacyFiltered(i));
+            }
+            interactions.upsertAll(toStore);
+            Set<Long> touched = clientIds(toStore);
+            relationships.recompute(userId, touched);
+            countIngested(toStore.size(), Map.of());
+            return new IngestReport(events.size(), toStore.size(), notContact, touched.size());
+        });
+    }
+
+    /** Stores a call, letter, visit or note logged by hand and returns it with its id. */
+    public Interaction logManual(long userId, long accountId, long clientId, String externalId, Channel channel,
+                                 Direction direction, Instant at, String subject) {
+        return db.inTransaction(c -> {
+            InteractionClassifier classifier = classifierFor(userId);
+            Interaction logged = classifier.manualLog(userId, accountId, clientId, externalId, channel, direction,
+                    at, subject);
+            interactions.upsertAll(List.of(privacyFiltered(logged)));
+            relationships.recompute(userId, List.of(clientId));
+            countIngested(1, Map.of());
+            return interactions.findByKey(accountId, logged.source(), externalId, clientId).orElseThrow();
+        });
+    }
+
+    private InteractionClassifier classifierFor(long userId) {
+        User user = users.find(userId).orElseThrow();
+        Set<String> ownAddresses = new LinkedHashSet<>(users.ownAddresses(userId, "email"));
+        ownAddresses.add(user.email());
+        Set<String> ownDomains = users.ownAddresses(userId, "domain");
+        List<Client> all = clients.all(userId);
+        return new InteractionClassifier(new IdentityMatcher(
+                new MatchingPolicy(ownAddresses, ownDomains, freeMailDomains), all));
+    }
+
+    /**
+     * Mail arrives out of order (the inbox stream may deliver a reply before the sent stream delivers
+     * what it answers), so after each batch the two-way flag of every email in the touched threads is
+     * decided again from the whole thread: an email is a reply when the same client's thread holds an
+     * earlier email in the other direction.
+     */
+    private void settleReplies(long userId, Set<String> threadIds) {
+        if (threadIds.isEmpty()) return;
+        Map<String, List<Interaction>> byClientThread = new HashMap<>();
+        for (Interaction i : interactions.inThreads(userId, threadIds)) {
+            if (i.channel() != Channel.EMAIL) continue;
+            byClientThread.computeIfAbsent(i.clientId() + "\u0000" + i.threadId(), k -> new ArrayList<>()).add(i);
+        }
+        List<Interaction> changed = new ArrayList<>();
+        for (List<Interaction> thread : byClientThread.values()) {
+            thread.sort(Comparator.comparing(Interaction::occurredAt).thenComparing(Interaction::id));
+            boolean sawInbound = false;
+            boolean sawOutbound = false;
+            for (Interaction i : thread) {
+                boolean reply = i.direction() == Direction.INBOUND ? sawOutbound
+                        : i.direction() == Direction.OUTBOUND && sawInbound;
+                if (reply != i.twoWay()) {
+                    changed.add(withTwoWay(i, reply));
+                }
+                if (i.direction() == Direction.INBOUND) sawInbound = true;
+                if (i.direction() == Direction.OUTBOUND) sawOutbound = true;
+            }
+        }
+        interactions.upsertAll(changed);
+    }
+
+    /** With privacy.storeSubjects off, subjects are used to classify and then dropped. */
+    private Interaction privacyFiltered(Interaction i) {
+        if (storeSubjects || i.subject() == null) return i;
+        return new Interaction(i.id(), i.userId(), i.clientId(), i.accountId(), i.source(), i.externalId(),
+                i.occurredAt(), i.channel(), i.direction(), i.twoWay(), i.twoWayRule(), i.intent(), i.intentRule(),
+                i.mode(), i.modeRule(), i.threadId(), null);
+    }
+
+    private static Interaction withTwoWay(Interaction i, boolean reply) {
+        return new Interaction(i.id(), i.userId(), i.clientId(), i.accountId(), i.source(), i.externalId(),
+                i.occurredAt(), i.channel(), i.direction(), reply, reply ? REPLY_RULE : ONE_WAY_RULE, i.intent(),
+                i.intentRule(), i.mode(), i.modeRule(), i.threadId(), i.subject());
+    }
+
+    private static Set<Long> clientIds(List<Interaction> list) {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (Interaction i : list) ids.add(i.clientId());
+        return ids;
+    }
+
+    private void countIngested(int stored, Map<String, Integer> ignoredByReason) {
+        ingested.increment(stored);
+        ignoredByReason.forEach((reason, n) -> metrics.counter("rapport.messages.ignored", "reason", reason)
+                .increment(n));
+    }
+
+    /** Thread facts of the store plus the batch being ingested, so replies within one batch are seen. */
+    private static final class BatchThreads implements ThreadContext {
+        private final Map<String, List<Interaction>> byThread = new HashMap<>();
+
+        BatchThreads(List<Interaction> stored) {
+            stored.forEach(this::add);
+        }
+
+        void add(Interaction i) {
+            if (i.threadId() != null) byThread.computeIfAbsent(i.threadId(), k -> new ArrayList<>()).add(i);
+        }
+
+        @Override
+        public boolean hasEarlier(long clientId, String threadId, Direction direction, Instant before) {
+            for (Interaction i : byThread.getOrDefault(threadId, List.of())) {
+                if (i.clientId() == clientId && i.direction() == direction && i.occurredAt().isBefore(before)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Optional<String> firstSubject(String threadId) {
+            return byThread.getOrDefault(threadId, List.of()).stream()
+                    .filter(i -> i.subject() != null)
+                    .min(Comparator.comparing(Interaction::occurredAt))
+                    .map(Interaction::subject)
+                    .filter(Objects::nonNull);
+        }
+    }
+}

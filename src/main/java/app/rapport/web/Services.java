@@ -1,0 +1,19 @@
+package app.rapport.web;
+
+import app.rapport.service.ClientService;
+import app.rapport.service.IngestService;
+import app.rapport.store.AccountRepository;
+import app.rapport.store.Database;
+import app.rapport.store.IgnoredMessageRepository;
+import app.rapport.store.InteractionRepository;
+import app.rapport.store.SessionRepository;
+import app.rapport.store.TokenRepository;
+import app.rapport.store.UserRepository;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+
+/** Everything the web layer calls, wired once by Main (or by a test). */
+public record Services(Database database, Clock clock, PrometheusMeterRegistry metrics, UserRepository users,
+                       TokenRepository tokens, SessionRepository sessions, AccountRepository accounts,
+                       InteractionRepository interactions, IgnoredMessageRepository ignored,
+                       ClientService clients, IngestService ingest) {}
