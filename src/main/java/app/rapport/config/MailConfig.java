@@ -1,0 +1,4 @@
+package app.rapport.config;
+
+/** Outgoing mail. */
+public record MailConfig(SmtpConfig smtp) {}
