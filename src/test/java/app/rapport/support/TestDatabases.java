@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Fresh, migrated databases for tests: an in-memory H2, or a new schema in the PostgreSQL named by
  * the system property {@code rapport.test.postgres.url} (set by scripts/test from
- * RAPPORT_TEST_POSTGRES_URL). Without that URL the PostgreSQL tests are skipped with a visible line,
- * unless RAPPORT_REQUIRE_POSTGRES is set (CI), in which case they fail.
+ * TEST_POSTGRES_URL). Without that URL the PostgreSQL tests are skipped with a visible line,
+ * unless TEST_REQUIRE_POSTGRES is set (CI), in which case they fail.
  */
 public final class TestDatabases {
     private TestDatabases() {}
@@ -30,12 +30,12 @@ public final class TestDatabases {
     /** The base PostgreSQL URL, or skips (fails in CI) when none is configured or it does not answer. */
     public static String postgresUrl() {
         String url = System.getProperty("rapport.test.postgres.url", "");
-        if (url.isBlank()) url = System.getenv().getOrDefault("RAPPORT_TEST_POSTGRES_URL", "");
-        boolean required = !System.getenv().getOrDefault("RAPPORT_REQUIRE_POSTGRES", "").isBlank();
+        if (url.isBlank()) url = System.getenv().getOrDefault("TEST_POSTGRES_URL", "");
+        boolean required = !System.getenv().getOrDefault("TEST_REQUIRE_POSTGRES", "").isBlank();
         if (url.isBlank()) {
-            if (required) Assertions.fail("RAPPORT_REQUIRE_POSTGRES is set but no PostgreSQL URL was given");
-            System.out.println("SKIPPED PostgreSQL tests: set RAPPORT_TEST_POSTGRES_URL to run them");
-            Assumptions.abort("no PostgreSQL configured (RAPPORT_TEST_POSTGRES_URL)");
+            if (required) Assertions.fail("TEST_REQUIRE_POSTGRES is set but no PostgreSQL URL was given");
+            System.out.println("SKIPPED PostgreSQL tests: set TEST_POSTGRES_URL to run them");
+            Assumptions.abort("no PostgreSQL configured (TEST_POSTGRES_URL)");
         }
         try (Connection c = DriverManager.getConnection(url)) {
             c.isValid(2);

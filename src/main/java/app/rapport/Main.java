@@ -1,0 +1,71 @@
+package app.rapport;
+
+import app.rapport.config.RapportConfig;
+import app.rapport.demo.DemoLoader;
+import app.rapport.store.StoreException;
+import app.rapport.web.App;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads the configuration, migrates the database, loads the demo on first start, serves HTTP. */
+public final class Main {
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        RapportConfig config = RapportConfig.loadOrExit(args);
+        Rapport rapport;
+        try {
+            rapport = Rapport.open(config, Clock.systemUTC());
+        } catch (StoreException e) {
+            System.err.println("rapport: configuration error: database.url: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Bootstrap.Owner owner = Bootstrap.ensureOwner(rapport);
+        if (config.demo().load()) {
+            DemoLoader.loadOnce(rapport, owner.user(), config.demo().seed());
+        }
+        Javalin app = App.create(rapport.services());
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "relationship-refresh");
+            t.setDaemon(true);
+            return t;
+        });
+        // Statuses move with the calendar even when no mail arrives, so every hour each user's
+        // relationships are derived again from the stored interactions.
+        refresher.scheduleAtFixedRate(() -> refreshAll(rapport), 1, 60, TimeUnit.MINUTES);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping");
+            refresher.shutdownNow();
+            app.stop();
+            rapport.database.close();
+        }, "shutdown"));
+        app.start(config.server().host(), config.server().port());
+        String base = config.server().publicUrl();
+        System.out.println();
+        System.out.println("Rapport is running on port " + app.port() + ".");
+        System.out.println("  Dashboard:            " + base + "/");
+        System.out.println("  Sign in as " + owner.user().name() + ": " + base + "/signin?code=" + owner.signinCode()
+                + "  (one use, valid 24 hours)");
+        owner.firstToken().ifPresent(token -> System.out.println(
+                "  API token (shown once, keep it): " + token + "\n"
+                        + "  Try: curl -H 'Authorization: Bearer " + token + "' '" + base
+                        + "/api/v1/clients?sort=urgency&size=5'"));
+        System.out.println("Press Ctrl-C to stop.");
+    }
+
+    static void refreshAll(Rapport rapport) {
+        try {
+            rapport.users.all().forEach(u -> rapport.relationshipService.recomputeAll(u.id()));
+        } catch (RuntimeException e) {
+            LOG.warn("relationship refresh failed; will try again in an hour", e);
+        }
+    }
+}

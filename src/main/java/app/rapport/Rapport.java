@@ -1,0 +1,81 @@
+package app.rapport;
+
+import app.rapport.config.RapportConfig;
+import app.rapport.domain.relationship.RelationshipScorer;
+import app.rapport.service.ClientService;
+import app.rapport.service.IngestService;
+import app.rapport.service.RelationshipService;
+import app.rapport.store.AccountRepository;
+import app.rapport.store.ClientRepository;
+import app.rapport.store.Database;
+import app.rapport.store.IgnoredMessageRepository;
+import app.rapport.store.InteractionRepository;
+import app.rapport.store.RelationshipRepository;
+import app.rapport.store.SessionRepository;
+import app.rapport.store.SettingsRepository;
+import app.rapport.store.TierRepository;
+import app.rapport.store.TokenRepository;
+import app.rapport.store.UserRepository;
+import app.rapport.web.Services;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+
+/** The object graph, wired by hand from a config, a database and a clock. */
+public final class Rapport {
+    public final RapportConfig config;
+    public final Database database;
+    public final Clock clock;
+    public final PrometheusMeterRegistry metrics;
+    public final UserRepository users;
+    public final TierRepository tiers;
+    public final ClientRepository clients;
+    public final InteractionRepository interactions;
+    public final RelationshipRepository relationships;
+    public final AccountRepository accounts;
+    public final IgnoredMessageRepository ignored;
+    public final TokenRepository tokens;
+    public final SessionRepository sessions;
+    public final SettingsRepository settings;
+    public final RelationshipService relationshipService;
+    public final ClientService clientService;
+    public final IngestService ingestService;
+
+    public Rapport(RapportConfig config, Database database, Clock clock) {
+        this.config = config;
+        this.database = database;
+        this.clock = clock;
+        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        this.users = new UserRepository(database);
+        this.tiers = new TierRepository(database);
+        this.clients = new ClientRepository(database);
+        this.interactions = new InteractionRepository(database);
+        this.relationships = new RelationshipRepository(database);
+        this.accounts = new AccountRepository(database);
+        this.ignored = new IgnoredMessageRepository(database);
+        this.tokens = new TokenRepository(database);
+        this.sessions = new SessionRepository(database);
+        this.settings = new SettingsRepository(database);
+        var freeMail = new LinkedHashSet<>(config.matching().freeMailDomains());
+        this.relationshipService = new RelationshipService(clients, interactions, relationships, tiers, users,
+                new RelationshipScorer(clock));
+        this.clientService = new ClientService(database, clients, interactions, relationships, tiers, users,
+                relationshipService, freeMail, clock);
+        this.ingestService = new IngestService(database, users, clients, interactions, ignored, relationshipService,
+                freeMail, config.privacy().storeSubjects(), clock, metrics);
+    }
+
+    /** Opens the configured database (migrating it) and wires everything. */
+    public static Rapport open(RapportConfig config, Clock clock) {
+        var db = config.database();
+        return new Rapport(config, Database.open(db.url(), db.user(), db.password(), db.maxPoolSize()), clock);
+    }
+
+    public Services services() {
+        return new Services(database, clock, metrics, users, tokens, sessions, accounts, interactions, ignored,
+                clientService, ingestService);
+    }
+}
