@@ -136,7 +136,9 @@ public final class IngestService {
     public Interaction logManual(long userId, long accountId, long clientId, String externalId, Channel channel,
                                  Direction direction, Instant at, String subject) {
         return db.inTransaction(c -> {
-            InteractionClassifier classifier = classifierFor(userId);
+            // The client is named by the caller, so no address matching is needed: skip loading the book.
+            InteractionClassifier classifier = new InteractionClassifier(new IdentityMatcher(
+                    new MatchingPolicy(Set.of(), Set.of(), freeMailDomains), List.of()));
             Interaction logged = classifier.manualLog(userId, accountId, clientId, externalId, channel, direction,
                     at, subject);
             interactions.upsertAll(List.of(privacyFiltered(logged)));
