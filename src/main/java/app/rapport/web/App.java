@@ -6,7 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.jetty12.TimedHandler;
+import io.micrometer.jetty12.server.TimedHandler;
 import java.time.Duration;
 import java.util.Map;
 
