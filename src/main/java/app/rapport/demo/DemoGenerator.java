@@ -221,6 +221,10 @@ final class DemoGenerator {
             Instant ack = replyAfter(reply, OWNER_ZONE, 1, 20);
             if (ack.isBefore(limit)) ownerPost(c, kyc, k, ack, Family.ADMIN, true);
         }
+        if (c.isLocal() && r.nextBoolean()) {
+            LocalDate day = nextWeekday(at.atZone(OWNER_ZONE).toLocalDate().plusDays(3 + r.nextInt(7)));
+            meet(c, day, MeetingKind.SIGNING, pick(ADMIN_MEETINGS), false, limit);
+        }
     }
 
     /** Reviews on the tier's rhythm: quarterly for A, twice a year for B, once a year for C. */

@@ -27,6 +27,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DemoBookTest {
     static final Instant NOW = Instant.parse("2026-11-23T15:00:00Z");
@@ -236,6 +238,24 @@ class DemoBookTest {
             assertThat(e.start()).isBetween(NOW.plus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(9)));
         });
         assertThat(reading.status(key)).isEqualTo(Status.COOLING);
+    }
+
+    @ParameterizedTest(name = "seed {0} at {1}")
+    @CsvSource({"7, 2027-03-28T01:30:00Z", "11, 2025-01-05T23:00:00Z", "3, 2028-02-29T12:00:00Z"})
+    void hardCasesAndTheStatusMixHoldForOtherSeedsAndInstants(long seed, String at) {
+        Instant now = Instant.parse(at);
+        DemoBook other = DemoBook.generate(seed, now);
+        DemoBookReading r = new DemoBookReading(other, now);
+        assertThat(r.status(HardCase.LONG_SILENCE.key())).isEqualTo(Status.INACTIVE);
+        assertThat(r.status(HardCase.REPLY_OWED.key())).isEqualTo(Status.ACTIVE);
+        assertThat(r.status(HardCase.UNANSWERED_PROPOSALS.key())).isEqualTo(Status.COOLING);
+        assertThat(r.status(HardCase.MEETING_NEXT_WEEK.key())).isEqualTo(Status.COOLING);
+        Map<Status, Integer> counts = r.statusCounts();
+        assertThat(counts.get(Status.ACTIVE)).isBetween(48, 72);
+        assertThat(counts.get(Status.COOLING)).isBetween(33, 57);
+        assertThat(counts.get(Status.INACTIVE)).isBetween(33, 57);
+        assertThat(other.mails()).allSatisfy(m -> assertThat(m.message().sentAt()).isBeforeOrEqualTo(now));
+        assertThat(canonical(other).toLowerCase(Locale.ROOT)).doesNotContain("past");
     }
 
     // ---- content --------------------------------------------------------------------------------------
