@@ -126,7 +126,7 @@ final class DemoGenerator {
             reviewNextWeek(c, last);
         } else if (c.hardCase == null) {
             afterwards(c, last);
-            if (c.target != Status.INACTIVE && r.nextDouble() < 0.08) upcomingMeeting(c, 2 + r.nextInt(38));
+            if (c.target != Status.INACTIVE && r.nextDouble() < 0.14) upcomingMeeting(c, 2 + r.nextInt(38));
         }
         if (c.isCompany() && c.hardCase == null) companyBulkMail(c);
     }
