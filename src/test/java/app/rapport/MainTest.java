@@ -62,33 +62,42 @@ class MainTest {
     void aFirstStartLoadsTheDemoAndASecondStartKeepsTheDataWithoutReloadingIt() throws Exception {
         Map<String, String> env = Map.of("RAPPORT_SERVER_PORT", "0", "RAPPORT_SERVER_HOST", "127.0.0.1");
         Started first = startAndWaitForPort(env);
+        String token;
+        String firstList;
         try {
-            assertThat(first.output()).contains("/signin?code=").contains("API token (shown once")
-                    .contains("loaded the demo book");
-            String token = first.output().replaceAll("(?s).*API token \\(shown once, keep it\\): (\\S+).*", "$1");
-            HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + first.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(health.statusCode()).isEqualTo(200);
-            HttpResponse<String> clients = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + first.port() + "/api/v1/clients?sort=urgency&size=1"))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(clients.statusCode()).isEqualTo(200);
-            assertThat(clients.body()).containsPattern("\"total\":1[0-9]{2}");
+            assertThat(first.output()).contains("/signin?code=").contains("API token (shown once");
+            token = first.output().replaceAll("(?s).*API token \\(shown once, keep it\\): (\\S+).*", "$1");
+            assertThat(get(first.port(), "/health", null).statusCode()).isEqualTo(200);
+            firstList = get(first.port(), "/api/v1/clients?sort=name&size=500", token).body();
+            assertThat(firstList).containsPattern("\"total\":1[0-9]{2}");
         } finally {
-            first.process().destroy();
-            assertThat(first.process().waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
+            stop(first.process());
         }
         Started second = startAndWaitForPort(env);
         try {
             assertThat(second.output()).contains("/signin?code=").doesNotContain("API token");
+            HttpResponse<String> secondList = get(second.port(), "/api/v1/clients?sort=name&size=500", token);
+            assertThat(secondList.statusCode()).as("the first start's token still works").isEqualTo(200);
+            assertThat(totalOf(secondList.body())).isEqualTo(totalOf(firstList));
         } finally {
-            second.process().destroy();
-            second.process().waitFor(30, TimeUnit.SECONDS);
+            stop(second.process());
         }
-        String log = second.output();
-        assertThat(log).doesNotContain("loaded the demo book");
         assertThat(Files.exists(workDir.resolve("data"))).isTrue();
+    }
+
+    private static HttpResponse<String> get(int port, String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String totalOf(String listJson) {
+        return listJson.replaceAll("(?s).*\"total\":(\\d+).*", "$1");
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        p.destroy();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).as("stops on SIGTERM").isTrue();
     }
 
     @Test
