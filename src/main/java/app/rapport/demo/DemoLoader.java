@@ -6,6 +6,7 @@ import app.rapport.domain.interaction.MailMessage;
 import app.rapport.domain.user.Account;
 import app.rapport.domain.user.User;
 import app.rapport.service.ClientInput;
+import app.rapport.service.IngestService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,12 +50,14 @@ public final class DemoLoader {
             }
             bySource.forEach((source, messages) -> r.ingestService.ingestMail(owner.id(), mailbox.id(), source, messages));
             r.ingestService.ingestMeetings(owner.id(), mailbox.id(), "calendar", book.meetings());
+            List<IngestService.ManualLog> logs = new ArrayList<>();
             for (DemoBook.ManualEntry entry : book.manualLogs()) {
                 Long clientId = clientIds.get(entry.clientKey());
                 if (clientId == null) continue;
-                r.ingestService.logManual(owner.id(), mailbox.id(), clientId, entry.externalId(), entry.channel(),
-                        entry.direction(), entry.at(), entry.subject());
+                logs.add(new IngestService.ManualLog(clientId, entry.externalId(), entry.channel(), entry.direction(),
+                        entry.at(), entry.subject()));
             }
+            r.ingestService.logManual(owner.id(), mailbox.id(), logs);
             r.settings.put(LOADED_SETTING, Long.toString(seed));
             return null;
         });

@@ -132,19 +132,35 @@ public final class IngestService {
         });
     }
 
-    /** Stores a call, letter, visit or note logged by hand and returns it with its id. */
-    public Interaction logManual(long userId, long accountId, long clientId, String externalId, Channel channel,
-                                 Direction direction, Instant at, String subject) {
+    /** A call, letter, visit or note logged by hand; {@code externalId} makes a retry update the same entry. */
+    public record ManualLog(long clientId, String externalId, Channel channel, Direction direction, Instant at,
+                            String subject) {}
+
+    /** Stores one hand-logged contact and returns it with its id. */
+    public Interaction logManual(long userId, long accountId, ManualLog log) {
+        return db.inTransaction(c -> {
+            logManual(userId, accountId, List.of(log));
+            return interactions.findByKey(accountId, InteractionClassifier.MANUAL_SOURCE, log.externalId(),
+                    log.clientId()).orElseThrow();
+        });
+    }
+
+    /** Stores hand-logged contacts in one transaction and recomputes each touched client once. */
+    public IngestReport logManual(long userId, long accountId, List<ManualLog> logs) {
         return db.inTransaction(c -> {
             // The client is named by the caller, so no address matching is needed: skip loading the book.
             InteractionClassifier classifier = new InteractionClassifier(new IdentityMatcher(
                     new MatchingPolicy(Set.of(), Set.of(), freeMailDomains), List.of()));
-            Interaction logged = classifier.manualLog(userId, accountId, clientId, externalId, channel, direction,
-                    at, subject);
-            interactions.upsertAll(List.of(privacyFiltered(logged)));
-            relationships.recompute(userId, List.of(clientId));
-            countIngested(1, Map.of());
-            return interactions.findByKey(accountId, logged.source(), externalId, clientId).orElseThrow();
+            List<Interaction> toStore = new ArrayList<>(logs.size());
+            for (ManualLog log : logs) {
+                toStore.add(privacyFiltered(classifier.manualLog(userId, accountId, log.clientId(), log.externalId(),
+                        log.channel(), log.direction(), log.at(), log.subject())));
+            }
+            interactions.upsertAll(toStore);
+            Set<Long> touched = clientIds(toStore);
+            relationships.recompute(userId, touched);
+            countIngested(toStore.size(), Map.of());
+            return new IngestReport(logs.size(), toStore.size(), Map.of(), touched.size());
         });
     }
 

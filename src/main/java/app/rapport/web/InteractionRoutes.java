@@ -84,9 +84,9 @@ final class InteractionRoutes {
         clients.find(user.id(), clientId);
         Account local = accounts.ensure(user.id(), "local", user.email(), "connected", now);
         // A caller-supplied externalId makes a retried POST update the same entry instead of adding one.
-        Interaction logged = ingest.logManual(user.id(), local.id(), clientId,
+        Interaction logged = ingest.logManual(user.id(), local.id(), new IngestService.ManualLog(clientId,
                 externalId == null ? "manual-" + UUID.randomUUID() : externalId, kind.channel,
-                direction == null ? Direction.OUTBOUND : direction, at == null ? now : at, subject);
+                direction == null ? Direction.OUTBOUND : direction, at == null ? now : at, subject));
         ctx.status(201).json(JsonViews.interaction(logged, user.timeZone()));
     }
 }
