@@ -60,7 +60,7 @@ abstract class IngestContract {
 
     @AfterEach
     void close() {
-        rapport.database.close();
+        if (rapport != null) rapport.database.close();
     }
 
     static MailMessage mail(String id, String thread, Instant at, String from, String to, String subject) {

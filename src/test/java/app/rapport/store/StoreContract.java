@@ -62,7 +62,7 @@ abstract class StoreContract {
 
     @AfterEach
     void closeStore() {
-        db.close();
+        if (db != null) db.close();
     }
 
     @Test

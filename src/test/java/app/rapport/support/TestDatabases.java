@@ -34,17 +34,23 @@ public final class TestDatabases {
         boolean required = !System.getenv().getOrDefault("TEST_REQUIRE_POSTGRES", "").isBlank();
         if (url.isBlank()) {
             if (required) Assertions.fail("TEST_REQUIRE_POSTGRES is set but no PostgreSQL URL was given");
-            System.out.println("SKIPPED PostgreSQL tests: set TEST_POSTGRES_URL to run them");
+            announceSkipOnce("SKIPPED PostgreSQL tests: set TEST_POSTGRES_URL to run them");
             Assumptions.abort("no PostgreSQL configured (TEST_POSTGRES_URL)");
         }
         try (Connection c = DriverManager.getConnection(url)) {
             c.isValid(2);
         } catch (SQLException e) {
             if (required) Assertions.fail("PostgreSQL at " + url + " is unreachable: " + e.getMessage());
-            System.out.println("SKIPPED PostgreSQL tests: " + url + " is unreachable (" + e.getMessage() + ")");
+            announceSkipOnce("SKIPPED PostgreSQL tests: " + url + " is unreachable (" + e.getMessage() + ")");
             Assumptions.abort("PostgreSQL unreachable");
         }
         return url;
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean ANNOUNCED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    private static void announceSkipOnce(String line) {
+        if (ANNOUNCED.compareAndSet(false, true)) System.out.println(line);
     }
 
     /** A new schema in the test PostgreSQL, migrated; dropped when the returned database is closed. */

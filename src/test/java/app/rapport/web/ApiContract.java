@@ -29,7 +29,7 @@ abstract class ApiContract {
 
     @AfterEach
     void stop() {
-        server.close();
+        if (server != null) server.close();
     }
 
     long createClient(String json) {
