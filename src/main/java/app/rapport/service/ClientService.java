@@ -105,9 +105,7 @@ public final class ClientService {
         List<ContactImport.Rejection> rejections = new ArrayList<>(parsed.rejections());
         int created = 0;
         ZoneId defaultZone = users.find(userId).orElseThrow().timeZone();
-        int record = 0;
         for (ContactImport.ClientDraft draft : parsed.drafts()) {
-            record++;
             ClientInput input = new ClientInput(draft.name(), draft.kind(),
                     draft.tier() == null ? defaultTier : draft.tier(), null,
                     zoneOr(draft.timeZone(), defaultZone), null, draft.notes(), draft.emails(),
@@ -116,9 +114,10 @@ public final class ClientService {
                 create(userId, input);
                 created++;
             } catch (ValidationException | ConflictException e) {
-                rejections.add(new ContactImport.Rejection(record, draft.name() + ": " + e.getMessage()));
+                rejections.add(new ContactImport.Rejection(draft.recordNumber(), draft.name() + ": " + e.getMessage()));
             }
         }
+        rejections.sort(java.util.Comparator.comparingInt(ContactImport.Rejection::recordNumber));
         return new ImportSummary(created, rejections);
     }
 

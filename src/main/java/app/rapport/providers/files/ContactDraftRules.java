@@ -36,7 +36,7 @@ final class ContactDraftRules {
         }
     }
 
-    static Outcome apply(RawContact raw) {
+    static Outcome apply(int recordNumber, RawContact raw) {
         List<String> emails = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         String firstDisplayName = null;
@@ -120,7 +120,7 @@ final class ContactDraftRules {
         if (organisation != null && kind != ClientKind.COMPANY) notes = appendLine(notes, "Organisation: " + organisation);
         if (contactLine != null) notes = appendLine(notes, contactLine);
 
-        return new Outcome(new ClientDraft(name, kind, tier, emails, domain, timeZone, clean(raw.phone()), notes), null);
+        return new Outcome(new ClientDraft(recordNumber, name, kind, tier, emails, domain, timeZone, clean(raw.phone()), notes), null);
     }
 
     private static String appendLine(String text, String line) {

@@ -27,12 +27,13 @@ public final class ContactImport {
     /**
      * One client as a file describes it, not yet stored.
      *
+     * @param recordNumber the 1-based record (data row or card) it was read from
      * @param tier     the tier label, or null for the user's default tier
      * @param emails   addresses as written (not normalised), duplicates removed, in file order
      * @param domain   a company domain, lower case without "@", or null
      * @param timeZone a zone id ("Europe/London") or offset ("-05:00"), or null
      */
-    public record ClientDraft(String name, ClientKind kind, String tier, List<String> emails, String domain,
+    public record ClientDraft(int recordNumber, String name, ClientKind kind, String tier, List<String> emails, String domain,
                               String timeZone, String phone, String notes) {
         public ClientDraft {
             Objects.requireNonNull(name, "name");

@@ -59,7 +59,7 @@ final class CsvContacts {
                 }
                 recordNumber++;
                 if (isBlank(record)) continue;
-                ContactDraftRules.Outcome outcome = ContactDraftRules.apply(toRaw(record, columns));
+                ContactDraftRules.Outcome outcome = ContactDraftRules.apply(recordNumber, toRaw(record, columns));
                 if (outcome.draft() != null) {
                     drafts.add(outcome.draft());
                 } else {

@@ -45,7 +45,7 @@ final class VCardContacts {
                 number++;
                 ContactDraftRules.Outcome outcome;
                 try {
-                    outcome = ContactDraftRules.apply(toRaw(card));
+                    outcome = ContactDraftRules.apply(number, toRaw(card));
                 } catch (RuntimeException e) {
                     outcome = ContactDraftRules.Outcome.rejected("unreadable card: " + e.getClass().getSimpleName());
                 }

@@ -197,10 +197,10 @@ class ContactImportTest {
         ImportResult result = ContactImport.fromCsv(new StringReader(csv));
         assertThat(result.rejections()).isEmpty();
         assertThat(result.drafts()).containsExactly(
-                new ClientDraft("Harbour Lane Logistics", ClientKind.COMPANY, "A",
+                new ClientDraft(1, "Harbour Lane Logistics", ClientKind.COMPANY, "A",
                         List.of("ops@harbourlane.co.uk", "mia@harbourlane.co.uk"), "harbourlane.co.uk", "Europe/London",
                         "+44 20 7946 0000", "Fleet and property"),
-                new ClientDraft("Tom and Ruth Haldane", ClientKind.HOUSEHOLD, "Gold",
+                new ClientDraft(2, "Tom and Ruth Haldane", ClientKind.HOUSEHOLD, "Gold",
                         List.of("tom.haldane@gmail.com", "ruth.haldane@outlook.com"), null, "America/New_York", null, null));
     }
 
