@@ -47,7 +47,15 @@ public final class Main {
             app.stop();
             rapport.database.close();
         }, "shutdown"));
-        app.start(config.server().host(), config.server().port());
+        try {
+            app.start(config.server().host(), config.server().port());
+        } catch (RuntimeException e) {
+            System.err.println("rapport: configuration error: server.port: cannot listen on " + config.server().host()
+                    + ":" + config.server().port() + " (" + rootMessage(e) + ")");
+            rapport.database.close();
+            System.exit(2);
+            return;
+        }
         String base = config.server().publicUrl();
         System.out.println();
         System.out.println("Rapport is running on port " + app.port() + ".");
@@ -59,6 +67,12 @@ public final class Main {
                         + "  Try: curl -H 'Authorization: Bearer " + token + "' '" + base
                         + "/api/v1/clients?sort=urgency&size=5'"));
         System.out.println("Press Ctrl-C to stop.");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     static void refreshAll(Rapport rapport) {

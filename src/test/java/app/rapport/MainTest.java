@@ -112,6 +112,20 @@ class MainTest {
     }
 
     @Test
+    void aPortInUseStopsStartUpWithOneLineNamingTheKey() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Process p = start(Map.of("RAPPORT_SERVER_HOST", "127.0.0.1", "RAPPORT_SERVER_PORT",
+                    Integer.toString(taken.getLocalPort()), "RAPPORT_DEMO_LOAD", "false"));
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(2);
+            List<String> errors = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith("rapport:")).toList();
+            assertThat(errors).hasSize(1);
+            assertThat(errors.get(0)).startsWith("rapport: configuration error: server.port:");
+        }
+    }
+
+    @Test
     void anUnknownKeyStopsStartUpWithOneLineNamingIt() throws Exception {
         Files.writeString(workDir.resolve("override.yaml"), "server:\n  prot: 7070\n");
         Process p = start(Map.of(), "--config", "override.yaml");
