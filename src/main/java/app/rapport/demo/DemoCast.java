@@ -9,7 +9,6 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /** One client while its book is being written: who they are, and the story the generator will tell. */
 final class DemoCast {
@@ -43,7 +42,7 @@ final class DemoCast {
     double replyProbability = 0.75;
     double clientReplyMinHours = 2;
     double clientReplyMaxHours = 48;
-    SplittableRandom random;
+    DemoRandom random;
 
     int cadenceDays() {
         if (cadenceOverride != null) return cadenceOverride;
