@@ -17,7 +17,12 @@ final class DemoCast {
     enum Story { STEADY, SERVICE_HEAVY, SOCIAL, SALES_PUSH, QUIET, CHATTY }
 
     /** A known contact: the address the user has on file, and the one their mail actually comes from. */
-    record Contact(Person onFile, Person writesFrom, String first) {}
+    record Contact(Person onFile, Person writesFrom, String first) {
+        /** A contact whose mail comes from the very name and address on file. */
+        static Contact plain(String name, String address, String first) {
+            return new Contact(new Person(name, address), new Person(name, address), first);
+        }
+    }
 
     String key;
     String name;

@@ -101,8 +101,7 @@ final class DemoRoster {
 
         DemoCast haldane = fixed(HardCase.LONG_SILENCE, "Tom and Ruth Haldane", ClientKind.HOUSEHOLD, "B", london,
                 "Demo case: no contact at all for well over a year. Joint portfolio and home cover.");
-        haldane.contacts.add(new Contact(new Person("Tom Haldane", "tom.haldane@btinternet.com"),
-                new Person("Tom Haldane", "tom.haldane@btinternet.com"), "Tom"));
+        haldane.contacts.add(Contact.plain("Tom Haldane", "tom.haldane@btinternet.com", "Tom"));
         haldane.contacts.add(new Contact(new Person("Ruth Haldane", "Ruth.Haldane@gmail.com"),
                 new Person("Ruth Haldane", "ruthhaldane@gmail.com"), "Ruth"));
         haldane.target = Status.INACTIVE;
@@ -113,8 +112,7 @@ final class DemoRoster {
 
         DemoCast eleanor = fixed(HardCase.REPLY_OWED, "Eleanor Voss", ClientKind.PERSON, "A", london,
                 "Demo case: wrote two days ago about her statement and is waiting for Dana's answer.");
-        eleanor.contacts.add(new Contact(new Person("Eleanor Voss", "eleanor.voss@outlook.com"),
-                new Person("Eleanor Voss", "eleanor.voss@outlook.com"), "Eleanor"));
+        eleanor.contacts.add(Contact.plain("Eleanor Voss", "eleanor.voss@outlook.com", "Eleanor"));
         eleanor.target = Status.ACTIVE;
         eleanor.ageDays = 2;
         eleanor.line = "pension consolidation";
@@ -138,11 +136,9 @@ final class DemoRoster {
                 "Demo case: the quarterly review is booked for next week, while the relationship is cooling.");
         northgate.domain = "northgatedental.com";
         northgate.companyWord = "Northgate";
-        northgate.contacts.add(new Contact(new Person("Dr. Aaron Feld", "afeld@northgatedental.com"),
-                new Person("Dr. Aaron Feld", "afeld@northgatedental.com"), "Aaron"));
+        northgate.contacts.add(Contact.plain("Dr. Aaron Feld", "afeld@northgatedental.com", "Aaron"));
         companyContact(northgate, "Maria", "Santos", "msantos");
-        northgate.unlisted.add(new Contact(new Person("Northgate Practice Office", "office@northgatedental.com"),
-                new Person("Northgate Practice Office", "office@northgatedental.com"), "team"));
+        northgate.unlisted.add(Contact.plain("Northgate Practice Office", "office@northgatedental.com", "team"));
         northgate.target = Status.COOLING;
         northgate.ageDays = 20;
         northgate.line = "professional indemnity";
@@ -172,9 +168,8 @@ final class DemoRoster {
     }
 
     private void companyContact(DemoCast c, String first, String last, String local) {
-        String address = local + "@" + c.domain;
         domains.add(c.domain);
-        c.contacts.add(new Contact(new Person(first + " " + last, address), new Person(first + " " + last, address), first));
+        c.contacts.add(Contact.plain(first + " " + last, local + "@" + c.domain, first));
     }
 
     // ---- random clients -----------------------------------------------------------------------------
@@ -290,19 +285,14 @@ final class DemoRoster {
             String last = r.pick(lasts);
             String localPart = companyLocal(first, last, pattern);
             if (!seen.add(localPart)) continue;
-            String address = localPart + "@" + c.domain;
-            c.contacts.add(new Contact(new Person(first + " " + last, address), new Person(first + " " + last, address), first));
+            c.contacts.add(Contact.plain(first + " " + last, localPart + "@" + c.domain, first));
         }
-        c.unlisted.add(new Contact(new Person(word + " Accounts", "accounts@" + c.domain),
-                new Person(word + " Accounts", "accounts@" + c.domain), "team"));
+        c.unlisted.add(Contact.plain(word + " Accounts", "accounts@" + c.domain, "team"));
         if (r.nextInt(2) == 0) {
             String first = r.pick(firsts);
             String last = r.pick(lasts);
             String localPart = companyLocal(first, last, pattern);
-            if (seen.add(localPart)) {
-                String address = localPart + "@" + c.domain;
-                c.unlisted.add(new Contact(new Person(first + " " + last, address), new Person(first + " " + last, address), first));
-            }
+            if (seen.add(localPart)) c.unlisted.add(Contact.plain(first + " " + last, localPart + "@" + c.domain, first));
         }
         c.line = r.pick(COMPANY_LINES);
         String role = r.pick(List.of("finance director", "managing director", "office manager", "operations manager", "founder"));
@@ -331,19 +321,11 @@ final class DemoRoster {
         int style = r.nextInt(10);
         if (!allowTricks && style >= 6) style = r.nextInt(6);
         String domain = r.pick(freeMail(zone));
+        String address;
         switch (style) {
-            case 3: {
-                String a = uniqueAddress(f + l + (40 + r.nextInt(60)) + "@" + domain);
-                return new Contact(new Person(name, a), new Person(name, a), first);
-            }
-            case 4: {
-                String a = uniqueAddress(f.charAt(0) + "." + l + "@" + domain);
-                return new Contact(new Person(name, a), new Person(name, a), first);
-            }
-            case 5: {
-                String a = uniqueAddress(l + "." + f + "@" + domain);
-                return new Contact(new Person(name, a), new Person(name, a), first);
-            }
+            case 3: address = f + l + (40 + r.nextInt(60)) + "@" + domain; break;
+            case 4: address = f.charAt(0) + "." + l + "@" + domain; break;
+            case 5: address = l + "." + f + "@" + domain; break;
             case 6:
             case 7: {
                 // Recorded as "J.Smith+advisor@gmail.com"; Gmail delivers their mail from the plain account,
@@ -367,15 +349,10 @@ final class DemoRoster {
                 String from = dotted.substring(0, dotted.indexOf('@')).replace(".", "") + "@gmail.com";
                 return new Contact(new Person(name, dotted), new Person(name, from), first);
             }
-            case 9: {
-                String a = uniqueAddress(f + "@" + f + l + tld(zone));
-                return new Contact(new Person(name, a), new Person(name, a), first);
-            }
-            default: {
-                String a = uniqueAddress(f + "." + l + "@" + domain);
-                return new Contact(new Person(name, a), new Person(name, a), first);
-            }
+            case 9: address = f + "@" + f + l + tld(zone); break;
+            default: address = f + "." + l + "@" + domain; break;
         }
+        return Contact.plain(name, uniqueAddress(address), first);
     }
 
     private String uniqueAddress(String address) {
