@@ -9,7 +9,6 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /** One client while its book is being written: who they are, and the story the generator will tell. */
 final class DemoCast {
@@ -18,7 +17,12 @@ final class DemoCast {
     enum Story { STEADY, SERVICE_HEAVY, SOCIAL, SALES_PUSH, QUIET, CHATTY }
 
     /** A known contact: the address the user has on file, and the one their mail actually comes from. */
-    record Contact(Person onFile, Person writesFrom, String first) {}
+    record Contact(Person onFile, Person writesFrom, String first) {
+        /** A contact whose mail comes from the very name and address on file. */
+        static Contact plain(String name, String address, String first) {
+            return new Contact(new Person(name, address), new Person(name, address), first);
+        }
+    }
 
     String key;
     String name;
@@ -43,7 +47,7 @@ final class DemoCast {
     double replyProbability = 0.75;
     double clientReplyMinHours = 2;
     double clientReplyMaxHours = 48;
-    SplittableRandom random;
+    DemoRandom random;
 
     int cadenceDays() {
         if (cadenceOverride != null) return cadenceOverride;

@@ -63,7 +63,7 @@ final class DemoGenerator {
     private final SplittableRandom master;
     private DemoEvents events;
     /** The random stream in use: the current client's, or the background's. */
-    private SplittableRandom r;
+    private DemoRandom r;
 
     DemoGenerator(long seed, Instant now) {
         this.now = now;
@@ -72,11 +72,11 @@ final class DemoGenerator {
     }
 
     DemoBook generate() {
-        DemoRoster roster = new DemoRoster(master.split());
+        DemoRoster roster = new DemoRoster(new DemoRandom(master.split()));
         List<DemoCast> casts = roster.build();
         events = new DemoEvents(now, OWNER.address(), master.split());
         for (DemoCast c : casts) tell(c);
-        r = master.split();
+        r = new DemoRandom(master.split());
         background(casts, roster.addresses);
         events.sort();
         List<String> colleagueEmails = new ArrayList<>();
@@ -135,7 +135,7 @@ final class DemoGenerator {
     private Instant since(DemoCast c, Instant target) {
         Instant since = r.nextDouble() < 0.75
                 ? windowStart.plus(Duration.ofHours(r.nextInt(24 * 25)))
-                : daysAgo(uniform(120, 600));
+                : daysAgo(r.uniform(120, 600));
         Instant latest = target.minus(Duration.ofDays(10));
         if (since.isAfter(latest)) since = latest;
         return since.isBefore(windowStart) ? windowStart : since;
@@ -173,11 +173,11 @@ final class DemoGenerator {
         if (roll < 92) {
             boolean out = r.nextDouble() < 0.7;
             events.log(c.key, Channel.CALL, out ? Direction.OUTBOUND : Direction.INBOUND, at,
-                    fill(c, pick(out ? CALL_OUT : CALL_IN), at));
+                    fill(c, r.pick(out ? CALL_OUT : CALL_IN), at));
         } else if (roll < 96) {
-            events.log(c.key, Channel.MEETING, Direction.MUTUAL, at, fill(c, pick(VISITS), at));
+            events.log(c.key, Channel.MEETING, Direction.MUTUAL, at, fill(c, r.pick(VISITS), at));
         } else {
-            events.log(c.key, Channel.LETTER, Direction.OUTBOUND, at, fill(c, pick(LETTERS), at));
+            events.log(c.key, Channel.LETTER, Direction.OUTBOUND, at, fill(c, r.pick(LETTERS), at));
         }
         return at;
     }
@@ -223,7 +223,7 @@ final class DemoGenerator {
         }
         if (c.isLocal() && r.nextBoolean()) {
             LocalDate day = nextWeekday(at.atZone(OWNER_ZONE).toLocalDate().plusDays(3 + r.nextInt(7)));
-            meet(c, day, MeetingKind.SIGNING, pick(ADMIN_MEETINGS), false, limit);
+            meet(c, day, MeetingKind.SIGNING, r.pick(ADMIN_MEETINGS), false, limit);
         }
     }
 
@@ -326,10 +326,10 @@ final class DemoGenerator {
         double gap = c.tier.equals("A") ? 11 : c.tier.equals("B") ? 26 : 55;
         if (c.story == Story.CHATTY) gap *= 0.7;
         if (c.story == Story.QUIET) gap *= 1.5;
-        Instant t = since.plus(Duration.ofHours((long) (uniform(0, gap) * 24)));
+        Instant t = since.plus(Duration.ofHours((long) (r.uniform(0, gap) * 24)));
         while (t.isBefore(limit)) {
             episode(c, t, limit);
-            t = t.plus(Duration.ofHours((long) (gap * uniform(0.4, 1.6) * 24)));
+            t = t.plus(Duration.ofHours((long) (gap * r.uniform(0.4, 1.6) * 24)));
         }
     }
 
@@ -344,7 +344,7 @@ final class DemoGenerator {
             default: break;
         }
         if (c.isCompany()) w[7] = 1;
-        Episode e = Episode.values()[weighted(w)];
+        Episode e = Episode.values()[r.weighted(w)];
         LocalDate day = weekdayNear(t.atZone(c.zone).toLocalDate());
         switch (e) {
             case EMAIL_OWNER: {
@@ -386,21 +386,21 @@ final class DemoGenerator {
                 Instant at = workMoment(t, OWNER_ZONE);
                 if (!at.isBefore(limit)) break;
                 boolean out = r.nextDouble() < 0.6;
-                events.log(c.key, Channel.CALL, out ? Direction.OUTBOUND : Direction.INBOUND, at, fill(c, pick(out ? CALL_OUT : CALL_IN), at));
+                events.log(c.key, Channel.CALL, out ? Direction.OUTBOUND : Direction.INBOUND, at, fill(c, r.pick(out ? CALL_OUT : CALL_IN), at));
                 break;
             }
             case LETTER: {
                 Instant at = workMoment(t, OWNER_ZONE);
-                if (at.isBefore(limit)) events.log(c.key, Channel.LETTER, Direction.OUTBOUND, at, fill(c, pick(LETTERS), at));
+                if (at.isBefore(limit)) events.log(c.key, Channel.LETTER, Direction.OUTBOUND, at, fill(c, r.pick(LETTERS), at));
                 break;
             }
             case VISIT: {
                 Instant at = workMoment(t, c.isLocal() ? OWNER_ZONE : c.zone);
-                if (at.isBefore(limit)) events.log(c.key, Channel.MEETING, Direction.MUTUAL, at, fill(c, pick(VISITS), at));
+                if (at.isBefore(limit)) events.log(c.key, Channel.MEETING, Direction.MUTUAL, at, fill(c, r.pick(VISITS), at));
                 break;
             }
             case CANCELLED: {
-                MeetingKind kind = pick(List.of(MeetingKind.COFFEE, MeetingKind.LUNCH, MeetingKind.CATCH_UP));
+                MeetingKind kind = r.pick(List.of(MeetingKind.COFFEE, MeetingKind.LUNCH, MeetingKind.CATCH_UP));
                 if (!c.isLocal() && kind != MeetingKind.CATCH_UP) kind = MeetingKind.VIRTUAL_COFFEE;
                 String title = meetingTitle(c, kind, t);
                 if (meet(c, day, kind, title, true, limit) != null && r.nextDouble() < 0.7) {
@@ -428,7 +428,7 @@ final class DemoGenerator {
         for (int i = 0; i < lonely; i++) {
             Instant at = workMoment(between(from, to), OWNER_ZONE);
             if (!at.isAfter(from) || at.isAfter(now)) continue;
-            Family f = c.story == Story.SALES_PUSH ? Family.SALES : pick(List.of(Family.RELATIONSHIP, Family.RELATIONSHIP,
+            Family f = c.story == Story.SALES_PUSH ? Family.SALES : r.pick(List.of(Family.RELATIONSHIP, Family.RELATIONSHIP,
                     Family.SOCIAL, Family.ADMIN, Family.SALES));
             lonelyEmail(c, at, subject(c, f, true, at, null), r.nextDouble() < 0.2);
         }
@@ -458,7 +458,7 @@ final class DemoGenerator {
 
     private void upcomingMeeting(DemoCast c, int daysAhead) {
         LocalDate day = weekdayNear(now.plus(Duration.ofDays(daysAhead)).atZone(c.zone).toLocalDate());
-        MeetingKind kind = pick(List.of(MeetingKind.REVIEW, MeetingKind.LUNCH, MeetingKind.COFFEE, MeetingKind.SALES));
+        MeetingKind kind = r.pick(List.of(MeetingKind.REVIEW, MeetingKind.LUNCH, MeetingKind.COFFEE, MeetingKind.SALES));
         Instant at = day.atStartOfDay(c.zone).toInstant();
         meet(c, day, kind, meetingTitle(c, kind, at), false, null);
     }
@@ -473,7 +473,7 @@ final class DemoGenerator {
         Person son = new Person("David Ellison", "d.ellison@outlook.com");
         for (int i = 0; i < ages.length; i++) {
             Instant at = i == ages.length - 1 ? pastWorkMoment(daysAgo(ages[i]), c.zone)
-                    : pastWorkMoment(daysAgo(ages[i] + uniform(0, 8)), c.zone);
+                    : pastWorkMoment(daysAgo(ages[i] + r.uniform(0, 8)), c.zone);
             MailThread t = events.newThread(subjects.get(i));
             List<Person> cc = i == 1 ? List.of(son) : List.of();
             events.post(t, c.main().writesFrom(), List.of(OWNER), cc, at, subjects.get(i), Map.of());
@@ -491,11 +491,11 @@ final class DemoGenerator {
         int i = 0;
         while (t.isBefore(limit)) {
             if (i % 4 == 3) {
-                exchange(c, t, fill(c, pick(List.of("Could you quote for a second warehouse?", "Quote request: {line}",
+                exchange(c, t, fill(c, r.pick(List.of("Could you quote for a second warehouse?", "Quote request: {line}",
                         "Can we look at our renewal early?")), t), false, 2 + r.nextInt(2), Family.SALES, limit);
             } else if (i % 5 == 2) {
                 meet(c, weekdayNear(t.atZone(c.zone).toLocalDate()), MeetingKind.SALES,
-                        pick(List.of("Renewal negotiation: marine cargo policy", "Quote review: fleet", "Proposal walkthrough: cyber cover")),
+                        r.pick(List.of("Renewal negotiation: marine cargo policy", "Quote review: fleet", "Proposal walkthrough: cyber cover")),
                         false, limit);
             } else {
                 exchange(c, t, fill(c, pitches.get(i % pitches.size()), t), true, 2 + r.nextInt(3), Family.SALES, limit);
@@ -508,7 +508,7 @@ final class DemoGenerator {
         MailThread last = events.newThread(fill(c, "Renewal terms for {year}/{yy}", reply));
         ownerPost(c, last, c.main(), reply.minus(Duration.ofHours(26)), Family.SALES, false);
         clientPost(c, last, c.main(), reply);
-        lonelyEmail(c, workMoment(daysAgo(uniform(8, 14)), OWNER_ZONE), "Upgrade options for your cyber policy", false);
+        lonelyEmail(c, workMoment(daysAgo(r.uniform(8, 14)), OWNER_ZONE), "Upgrade options for your cyber policy", false);
     }
 
     /** After the lunch, three proposals over four months with no answer (one draws an out-of-office). */
@@ -580,7 +580,7 @@ final class DemoGenerator {
         List<Person> cc = new ArrayList<>();
         Contact other = otherContact(c, k);
         if (other != null && r.nextDouble() < 0.15) cc.add(other.onFile());
-        if (r.nextDouble() < 0.03) cc.add(pick(CLIENTS_ADVISERS));
+        if (r.nextDouble() < 0.03) cc.add(r.pick(CLIENTS_ADVISERS));
         String prefix = c.isCompany() && r.nextDouble() < 0.3 ? "RE: " : "Re: ";
         events.post(t, k.writesFrom(), List.of(OWNER), cc, at, t.isEmpty() ? t.subject : prefix + t.subject, Map.of());
     }
@@ -592,9 +592,9 @@ final class DemoGenerator {
             new Person("Ana Ruiz", "ana@ruiztaxadvice.com"));
 
     private Contact pickContact(DemoCast c, boolean clientWrites) {
-        if (clientWrites && !c.unlisted.isEmpty() && r.nextDouble() < 0.1) return pick(c.unlisted);
+        if (clientWrites && !c.unlisted.isEmpty() && r.nextDouble() < 0.1) return r.pick(c.unlisted);
         if (c.contacts.size() == 1 || r.nextDouble() < 0.6) return c.main();
-        return pick(c.contacts);
+        return r.pick(c.contacts);
     }
 
     private Contact otherContact(DemoCast c, Contact k) {
@@ -608,14 +608,14 @@ final class DemoGenerator {
         int[] w = {22, 10, 30, 16, 22};
         if (c.story == Story.SALES_PUSH) w[0] = 45;
         if (c.story == Story.SOCIAL) w[3] = 32;
-        return Family.values()[weighted(w)];
+        return Family.values()[r.weighted(w)];
     }
 
     private Family clientFamily(DemoCast c) {
         int[] w = {8, 40, 14, 12, 26};
         if (c.story == Story.SERVICE_HEAVY) w[1] = 70;
         if (c.story == Story.SOCIAL) w[3] = 25;
-        return Family.values()[weighted(w)];
+        return Family.values()[r.weighted(w)];
     }
 
     private String subject(DemoCast c, Family f, boolean owner, Instant at, String fixed) {
@@ -630,7 +630,7 @@ final class DemoGenerator {
         }
         int month = at.atZone(OWNER_ZONE).getMonthValue();
         for (int attempt = 0; ; attempt++) {
-            String s = pick(options);
+            String s = r.pick(options);
             if ((fits(c, s) && inSeason(s, month)) || attempt > 30) return fill(c, s, at);
         }
     }
@@ -657,7 +657,7 @@ final class DemoGenerator {
         if (template.indexOf('{') < 0) return template;
         ZonedDateTime z = at.atZone(OWNER_ZONE);
         int quarterJustEnded = ((z.getMonthValue() - 1) / 3 + 3) % 4 + 1;
-        String line = r.nextDouble() < 0.7 ? c.line : pick(c.isCompany() ? COMPANY_LINES : PRIVATE_PRODUCTS);
+        String line = r.nextDouble() < 0.7 ? c.line : r.pick(c.isCompany() ? COMPANY_LINES : PRIVATE_PRODUCTS);
         return template
                 .replace("{first}", c.main().first())
                 .replace("{company}", c.companyWord == null ? c.name : c.companyWord)
@@ -667,7 +667,7 @@ final class DemoGenerator {
                 .replace("{month}", z.plusMonths(1).getMonth().getDisplayName(TextStyle.FULL, Locale.UK))
                 .replace("{n}", Integer.toString(100 + r.nextInt(900)))
                 .replace("{line}", line)
-                .replace("{street}", pick(STREETS));
+                .replace("{street}", r.pick(STREETS));
     }
 
     // =================================================================================================
@@ -680,21 +680,21 @@ final class DemoGenerator {
             return month >= 6 && month <= 9 ? "Mid-year review" : fill(c, "Annual review {year}", at);
         }
         if (c.tier.equals("C")) return fill(c, "Annual review {year}", at);
-        return fill(c, pick(c.isCompany() ? REVIEW_TITLES_COMPANY : REVIEW_TITLES_PRIVATE), at);
+        return fill(c, r.pick(c.isCompany() ? REVIEW_TITLES_COMPANY : REVIEW_TITLES_PRIVATE), at);
     }
 
     private String meetingTitle(DemoCast c, MeetingKind kind, Instant at) {
         String first = c.main().first();
         switch (kind) {
             case REVIEW: return reviewTitle(c, at);
-            case LUNCH: return pick(List.of("Lunch with " + first, "Lunch: " + first + " and Dana", "Lunch"));
-            case COFFEE: return pick(List.of("Coffee with " + first, "Coffee", "Coffee catch-up with " + first));
+            case LUNCH: return r.pick(List.of("Lunch with " + first, "Lunch: " + first + " and Dana", "Lunch"));
+            case COFFEE: return r.pick(List.of("Coffee with " + first, "Coffee", "Coffee catch-up with " + first));
             case DINNER: return c.kind == ClientKind.HOUSEHOLD ? "Dinner with the " + lastWord(c.name) + "s" : "Dinner with " + first;
-            case VIRTUAL_COFFEE: return pick(List.of("Virtual coffee with " + first, "Video catch-up: " + first + " and Dana"));
-            case SALES: return fill(c, pick(c.isCompany() ? SALES_MEETINGS : SALES_MEETINGS_PRIVATE), at);
-            case PHONE_CALL: return fill(c, pick(SERVICE_MEETINGS), at);
-            case SIGNING: return pick(ADMIN_MEETINGS);
-            default: return fill(c, pick(CATCH_UP_TITLES), at);
+            case VIRTUAL_COFFEE: return r.pick(List.of("Virtual coffee with " + first, "Video catch-up: " + first + " and Dana"));
+            case SALES: return fill(c, r.pick(c.isCompany() ? SALES_MEETINGS : SALES_MEETINGS_PRIVATE), at);
+            case PHONE_CALL: return fill(c, r.pick(SERVICE_MEETINGS), at);
+            case SIGNING: return r.pick(ADMIN_MEETINGS);
+            default: return fill(c, r.pick(CATCH_UP_TITLES), at);
         }
     }
 
@@ -730,18 +730,18 @@ final class DemoGenerator {
         switch (mode) {
             case "in_person": {
                 switch (kind) {
-                    case LUNCH: location = pick(restaurants(c.zone.getId())); startMinute = pick(List.of(750, 780)); minutes = 90; break;
-                    case DINNER: location = pick(restaurants(c.zone.getId())); startMinute = 19 * 60; minutes = 150; break;
-                    case COFFEE: location = pick(cafes(c.zone.getId())); startMinute = pick(List.of(510, 600, 930)); minutes = 45; break;
+                    case LUNCH: location = r.pick(restaurants(c.zone.getId())); startMinute = r.pick(List.of(750, 780)); minutes = 90; break;
+                    case DINNER: location = r.pick(restaurants(c.zone.getId())); startMinute = 19 * 60; minutes = 150; break;
+                    case COFFEE: location = r.pick(cafes(c.zone.getId())); startMinute = r.pick(List.of(510, 600, 930)); minutes = 45; break;
                     default: {
                         boolean ours = c.isLocal() && r.nextBoolean();
                         if (ours) {
-                            location = r.nextBoolean() ? OWNER_OFFICE : pick(OWNER_ROOMS);
+                            location = r.nextBoolean() ? OWNER_OFFICE : r.pick(OWNER_ROOMS);
                             zone = OWNER_ZONE;
                         } else {
                             location = clientPlace(c);
                         }
-                        startMinute = pick(List.of(600, 660, 840, 930));
+                        startMinute = r.pick(List.of(600, 660, 840, 930));
                         minutes = kind == MeetingKind.SIGNING ? 30 : 60 + 30 * r.nextInt(2);
                         description = kind == MeetingKind.REVIEW ? "Review pack to follow by email." : null;
                     }
@@ -751,7 +751,7 @@ final class DemoGenerator {
             case "video": {
                 zone = OWNER_ZONE;
                 startMinute = sharedSlot(c, day);
-                minutes = pick(List.of(30, 45, 60));
+                minutes = r.pick(List.of(30, 45, 60));
                 int roll = r.nextInt(100);
                 if (clientOrganizes ? roll < 70 : roll < 15) {
                     joinUrl = meetUrl();
@@ -775,7 +775,7 @@ final class DemoGenerator {
             case "phone": {
                 zone = OWNER_ZONE;
                 startMinute = sharedSlot(c, day);
-                minutes = pick(List.of(15, 20, 30));
+                minutes = r.pick(List.of(15, 20, 30));
                 int roll = r.nextInt(3);
                 String number = phoneNumber(c);
                 if (roll == 0) {
@@ -841,8 +841,8 @@ final class DemoGenerator {
     }
 
     private String clientPlace(DemoCast c) {
-        String street = (1 + r.nextInt(120)) + " " + pick(STREETS);
-        String town = c.isLocal() ? pick(TOWNS_UK) : c.zone.getId().substring(c.zone.getId().indexOf('/') + 1).replace('_', ' ');
+        String street = (1 + r.nextInt(120)) + " " + r.pick(STREETS);
+        String town = c.isLocal() ? r.pick(TOWNS_UK) : c.zone.getId().substring(c.zone.getId().indexOf('/') + 1).replace('_', ' ');
         if (c.isCompany()) return c.name + ", " + street + ", " + town;
         return "At " + c.main().first() + "'s home, " + street + ", " + town;
     }
@@ -897,7 +897,7 @@ final class DemoGenerator {
             while (t.isBefore(now)) {
                 Instant at = workMoment(t, c.zone);
                 Map<String, String> headers = r.nextBoolean() ? Map.of("auto-submitted", "auto-generated") : Map.of();
-                String subject = fill(c, pick(COMPANY_NOTIFICATIONS), at);
+                String subject = fill(c, r.pick(COMPANY_NOTIFICATIONS), at);
                 events.post(events.newThread(subject), sender, List.of(OWNER), List.of(), at, subject, headers);
                 t = t.plus(Duration.ofDays(25 + r.nextInt(45)));
             }
@@ -940,11 +940,11 @@ final class DemoGenerator {
     }
 
     private void internalThread(Instant dayStart, List<String> companies) {
-        Person colleague = pick(COLLEAGUES);
+        Person colleague = r.pick(COLLEAGUES);
         boolean ownerStarts = r.nextBoolean();
-        String subject = pick(INTERNAL_SUBJECTS);
+        String subject = r.pick(INTERNAL_SUBJECTS);
         Instant at = workMoment(dayStart, OWNER_ZONE);
-        subject = subject.replace("{company}", pick(companies))
+        subject = subject.replace("{company}", r.pick(companies))
                 .replace("{month}", at.atZone(OWNER_ZONE).plusMonths(1).getMonth().getDisplayName(TextStyle.FULL, Locale.UK))
                 .replace("{year}", Integer.toString(at.atZone(OWNER_ZONE).getYear()))
                 .replace("{q}", Integer.toString(((at.atZone(OWNER_ZONE).getMonthValue() - 1) / 3 + 3) % 4 + 1));
@@ -966,9 +966,9 @@ final class DemoGenerator {
 
     private Person stranger(Set<String> clientAddresses) {
         while (true) {
-            String first = pick(ANGLO_FIRST);
-            String last = pick(ANGLO_LAST);
-            String address = DemoRoster.local(first) + "." + DemoRoster.local(last) + "@" + pick(STRANGER_DOMAINS);
+            String first = r.pick(ANGLO_FIRST);
+            String last = r.pick(ANGLO_LAST);
+            String address = DemoRoster.local(first) + "." + DemoRoster.local(last) + "@" + r.pick(STRANGER_DOMAINS);
             if (!clientAddresses.contains(app.rapport.domain.client.EmailAddresses.normalize(address))) {
                 return new Person(first + " " + last, address);
             }
@@ -977,7 +977,7 @@ final class DemoGenerator {
 
     private void strangerWrites(Instant dayStart, Set<String> clientAddresses) {
         Person who = stranger(clientAddresses);
-        String subject = pick(STRANGER_SUBJECTS);
+        String subject = r.pick(STRANGER_SUBJECTS);
         MailThread t = events.newThread(subject);
         Instant at = workMoment(dayStart, OWNER_ZONE);
         if (events.post(t, who, List.of(OWNER), List.of(), at, subject, Map.of()) == null) return;
@@ -990,11 +990,11 @@ final class DemoGenerator {
     }
 
     private void ownerWritesStranger(Instant dayStart) {
-        String first = pick(ANGLO_FIRST);
-        String last = pick(ANGLO_LAST);
+        String first = r.pick(ANGLO_FIRST);
+        String last = r.pick(ANGLO_LAST);
         Person who = new Person(first + " " + last,
-                DemoRoster.local(first) + "@" + pick(List.of("harlowtax.co.uk", "penrose-law.co.uk", "quillmortgages.co.uk")));
-        String subject = pick(OWNER_TO_STRANGER_SUBJECTS);
+                DemoRoster.local(first) + "@" + r.pick(List.of("harlowtax.co.uk", "penrose-law.co.uk", "quillmortgages.co.uk")));
+        String subject = r.pick(OWNER_TO_STRANGER_SUBJECTS);
         MailThread t = events.newThread(subject);
         Instant at = workMoment(dayStart, OWNER_ZONE);
         if (events.post(t, OWNER, List.of(who), List.of(), at, subject, Map.of()) == null) return;
@@ -1007,7 +1007,7 @@ final class DemoGenerator {
                 : new Person("Wealth Desk Weekly", "news@wealthdesk-weekly.com");
         String listId = tuesday ? "The Broker Bulletin <weekly.brokerbulletin.co.uk>" : "Wealth Desk Weekly <list.wealthdesk-weekly.com>";
         Instant at = LocalDateTime.of(day, LocalTime.of(6, 30 + r.nextInt(20))).atZone(OWNER_ZONE).toInstant();
-        String subject = sender.name() + ": " + pick(NEWSLETTER_HEADLINES);
+        String subject = sender.name() + ": " + r.pick(NEWSLETTER_HEADLINES);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("list-id", listId);
         headers.put("list-unsubscribe", "<mailto:unsubscribe@" + sender.address().substring(sender.address().indexOf('@') + 1)
@@ -1093,7 +1093,7 @@ final class DemoGenerator {
 
     /** When someone in {@code zone} answers a message sent at {@code previous}: some hours later, in their working day. */
     private Instant replyAfter(Instant previous, ZoneId zone, double minHours, double maxHours) {
-        Instant t = previous.plusSeconds((long) (uniform(minHours, maxHours) * 3600));
+        Instant t = previous.plusSeconds((long) (r.uniform(minHours, maxHours) * 3600));
         ZonedDateTime z = t.atZone(zone);
         LocalDate d = z.toLocalDate();
         int minute = z.getHour() * 60 + z.getMinute();
@@ -1107,29 +1107,6 @@ final class DemoGenerator {
         }
         if (!t.isAfter(previous)) t = previous.plusSeconds(600 + r.nextInt(3600));
         return t;
-    }
-
-    // =================================================================================================
-    // Random helpers
-    // =================================================================================================
-
-    private int weighted(int[] weights) {
-        int total = 0;
-        for (int w : weights) total += w;
-        int x = r.nextInt(total);
-        for (int i = 0; i < weights.length; i++) {
-            x -= weights[i];
-            if (x < 0) return i;
-        }
-        return weights.length - 1;
-    }
-
-    private <T> T pick(List<T> list) {
-        return list.get(r.nextInt(list.size()));
-    }
-
-    private double uniform(double lo, double hi) {
-        return hi <= lo ? lo : lo + r.nextDouble() * (hi - lo);
     }
 
     private static String lastWord(String s) {

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.SplittableRandom;
 
 /**
  * Builds the ~150 clients of the demo book: the six hard cases with fixed names, and the rest drawn from
@@ -40,7 +39,7 @@ final class DemoRoster {
     /** The oldest last contact: two years of history, less the margin. */
     private static final double OLDEST_DAYS = 712;
 
-    private final SplittableRandom r;
+    private final DemoRandom r;
     private final Set<String> names = new HashSet<>();
     private final Set<String> keys = new HashSet<>();
     private final Set<String> domains = new HashSet<>();
@@ -48,7 +47,7 @@ final class DemoRoster {
     /** Normalised addresses of every client, so strangers invented later never collide with one. */
     final Set<String> addresses = new HashSet<>();
 
-    DemoRoster(SplittableRandom r) {
+    DemoRoster(DemoRandom r) {
         this.r = r;
     }
 
@@ -102,8 +101,7 @@ final class DemoRoster {
 
         DemoCast haldane = fixed(HardCase.LONG_SILENCE, "Tom and Ruth Haldane", ClientKind.HOUSEHOLD, "B", london,
                 "Demo case: no contact at all for well over a year. Joint portfolio and home cover.");
-        haldane.contacts.add(new Contact(new Person("Tom Haldane", "tom.haldane@btinternet.com"),
-                new Person("Tom Haldane", "tom.haldane@btinternet.com"), "Tom"));
+        haldane.contacts.add(Contact.plain("Tom Haldane", "tom.haldane@btinternet.com", "Tom"));
         haldane.contacts.add(new Contact(new Person("Ruth Haldane", "Ruth.Haldane@gmail.com"),
                 new Person("Ruth Haldane", "ruthhaldane@gmail.com"), "Ruth"));
         haldane.target = Status.INACTIVE;
@@ -114,8 +112,7 @@ final class DemoRoster {
 
         DemoCast eleanor = fixed(HardCase.REPLY_OWED, "Eleanor Voss", ClientKind.PERSON, "A", london,
                 "Demo case: wrote two days ago about her statement and is waiting for Dana's answer.");
-        eleanor.contacts.add(new Contact(new Person("Eleanor Voss", "eleanor.voss@outlook.com"),
-                new Person("Eleanor Voss", "eleanor.voss@outlook.com"), "Eleanor"));
+        eleanor.contacts.add(Contact.plain("Eleanor Voss", "eleanor.voss@outlook.com", "Eleanor"));
         eleanor.target = Status.ACTIVE;
         eleanor.ageDays = 2;
         eleanor.line = "pension consolidation";
@@ -139,11 +136,9 @@ final class DemoRoster {
                 "Demo case: the quarterly review is booked for next week, while the relationship is cooling.");
         northgate.domain = "northgatedental.com";
         northgate.companyWord = "Northgate";
-        northgate.contacts.add(new Contact(new Person("Dr. Aaron Feld", "afeld@northgatedental.com"),
-                new Person("Dr. Aaron Feld", "afeld@northgatedental.com"), "Aaron"));
+        northgate.contacts.add(Contact.plain("Dr. Aaron Feld", "afeld@northgatedental.com", "Aaron"));
         companyContact(northgate, "Maria", "Santos", "msantos");
-        northgate.unlisted.add(new Contact(new Person("Northgate Practice Office", "office@northgatedental.com"),
-                new Person("Northgate Practice Office", "office@northgatedental.com"), "team"));
+        northgate.unlisted.add(Contact.plain("Northgate Practice Office", "office@northgatedental.com", "team"));
         northgate.target = Status.COOLING;
         northgate.ageDays = 20;
         northgate.line = "professional indemnity";
@@ -173,9 +168,8 @@ final class DemoRoster {
     }
 
     private void companyContact(DemoCast c, String first, String last, String local) {
-        String address = local + "@" + c.domain;
         domains.add(c.domain);
-        c.contacts.add(new Contact(new Person(first + " " + last, address), new Person(first + " " + last, address), first));
+        c.contacts.add(Contact.plain(first + " " + last, local + "@" + c.domain, first));
     }
 
     // ---- random clients -----------------------------------------------------------------------------
@@ -185,9 +179,9 @@ final class DemoRoster {
             DemoCast c = new DemoCast();
             c.tier = tier;
             c.kind = kind;
-            c.zone = ZoneId.of(ZONES[weighted(ZONE_WEIGHTS)]);
+            c.zone = ZoneId.of(ZONES[r.weighted(ZONE_WEIGHTS)]);
             c.region = region(c.zone);
-            c.story = STORIES[weighted(STORY_WEIGHTS)];
+            c.story = STORIES[r.weighted(STORY_WEIGHTS)];
             switch (kind) {
                 case PERSON: person(c); break;
                 case HOUSEHOLD: household(c); break;
@@ -215,9 +209,9 @@ final class DemoRoster {
         String[] n = uniquePrivateName(c.region);
         c.name = n[0] + " " + n[1];
         c.contacts.add(personalAddress(n[0], n[1], c.zone, true));
-        c.line = pick(PRIVATE_PRODUCTS);
+        c.line = r.pick(PRIVATE_PRODUCTS);
         c.birthday = MonthDay.of(1 + r.nextInt(12), 1 + r.nextInt(28));
-        c.notes = pick(List.of(
+        c.notes = r.pick(List.of(
                 "Retired; two grandchildren. Prefers a call in the morning.",
                 "GP with a young family; reads email late in the evening.",
                 "Self-employed designer; irregular income, likes clear numbers.",
@@ -232,14 +226,14 @@ final class DemoRoster {
         String[] n = uniquePrivateName(c.region);
         String second = n[0];
         List<String> firsts = firstNames(c.region);
-        while (second.equals(n[0])) second = pick(firsts);
+        while (second.equals(n[0])) second = r.pick(firsts);
         c.name = n[0] + " and " + second + " " + n[1];
         int style = r.nextInt(10);
         if (style < 5) {
             c.contacts.add(personalAddress(n[0], n[1], c.zone, true));
             c.contacts.add(personalAddress(second, n[1], c.zone, false));
         } else if (style < 8) {
-            String shared = "the" + local(n[1]) + "s@" + pick(freeMail(c.zone));
+            String shared = "the" + local(n[1]) + "s@" + r.pick(freeMail(c.zone));
             shared = uniqueAddress(shared);
             c.contacts.add(new Contact(new Person(c.name, shared), new Person(n[0] + " " + n[1], shared), n[0]));
             c.contacts.add(personalAddress(second, n[1], c.zone, false));
@@ -247,9 +241,9 @@ final class DemoRoster {
             c.contacts.add(personalAddress(second, n[1], c.zone, true));
             c.contacts.add(personalAddress(n[0], n[1], c.zone, false));
         }
-        c.line = pick(PRIVATE_PRODUCTS);
+        c.line = r.pick(PRIVATE_PRODUCTS);
         c.birthday = MonthDay.of(1 + r.nextInt(12), 1 + r.nextInt(28));
-        c.notes = pick(List.of(
+        c.notes = r.pick(List.of(
                 "Joint portfolio and home cover; children at university.",
                 "Planning to downsize in the next two years.",
                 "Both still working; saving hard for early retirement.",
@@ -264,12 +258,12 @@ final class DemoRoster {
         String name;
         do {
             if (c.region.equals("german")) {
-                word = pick(GERMAN_COMPANY_WORDS);
-                trade = pick(GERMAN_COMPANY_TRADES);
+                word = r.pick(GERMAN_COMPANY_WORDS);
+                trade = r.pick(GERMAN_COMPANY_TRADES);
                 suffix = " GmbH";
             } else {
-                word = pick(COMPANY_WORDS);
-                trade = pick(COMPANY_TRADES);
+                word = r.pick(COMPANY_WORDS);
+                trade = r.pick(COMPANY_TRADES);
                 if (c.zone.getId().equals("Asia/Singapore")) suffix = " Pte Ltd";
                 else if (c.zone.getId().equals("Australia/Sydney")) suffix = " Pty Ltd";
             }
@@ -287,27 +281,22 @@ final class DemoRoster {
         List<String> lasts = lastNames(c.region);
         Set<String> seen = new HashSet<>();
         while (c.contacts.size() < count) {
-            String first = pick(firsts);
-            String last = pick(lasts);
+            String first = r.pick(firsts);
+            String last = r.pick(lasts);
             String localPart = companyLocal(first, last, pattern);
             if (!seen.add(localPart)) continue;
-            String address = localPart + "@" + c.domain;
-            c.contacts.add(new Contact(new Person(first + " " + last, address), new Person(first + " " + last, address), first));
+            c.contacts.add(Contact.plain(first + " " + last, localPart + "@" + c.domain, first));
         }
-        c.unlisted.add(new Contact(new Person(word + " Accounts", "accounts@" + c.domain),
-                new Person(word + " Accounts", "accounts@" + c.domain), "team"));
+        c.unlisted.add(Contact.plain(word + " Accounts", "accounts@" + c.domain, "team"));
         if (r.nextInt(2) == 0) {
-            String first = pick(firsts);
-            String last = pick(lasts);
+            String first = r.pick(firsts);
+            String last = r.pick(lasts);
             String localPart = companyLocal(first, last, pattern);
-            if (seen.add(localPart)) {
-                String address = localPart + "@" + c.domain;
-                c.unlisted.add(new Contact(new Person(first + " " + last, address), new Person(first + " " + last, address), first));
-            }
+            if (seen.add(localPart)) c.unlisted.add(Contact.plain(first + " " + last, localPart + "@" + c.domain, first));
         }
-        c.line = pick(COMPANY_LINES);
-        String role = pick(List.of("finance director", "managing director", "office manager", "operations manager", "founder"));
-        c.notes = pick(List.of("%s firm, about %d staff. Main contact: %s, %s.",
+        c.line = r.pick(COMPANY_LINES);
+        String role = r.pick(List.of("finance director", "managing director", "office manager", "operations manager", "founder"));
+        c.notes = r.pick(List.of("%s firm, about %d staff. Main contact: %s, %s.",
                         "Family-owned %s business, %d staff. %s (%s) signs off renewals.",
                         "%s company growing fast, %d staff. Talk to %s, the %s."))
                 .formatted(trade.toLowerCase(Locale.ROOT), 8 + r.nextInt(240), c.main().onFile().name(), role);
@@ -331,25 +320,17 @@ final class DemoRoster {
         String name = first + " " + last;
         int style = r.nextInt(10);
         if (!allowTricks && style >= 6) style = r.nextInt(6);
-        String domain = pick(freeMail(zone));
+        String domain = r.pick(freeMail(zone));
+        String address;
         switch (style) {
-            case 3: {
-                String a = uniqueAddress(f + l + (40 + r.nextInt(60)) + "@" + domain);
-                return new Contact(new Person(name, a), new Person(name, a), first);
-            }
-            case 4: {
-                String a = uniqueAddress(f.charAt(0) + "." + l + "@" + domain);
-                return new Contact(new Person(name, a), new Person(name, a), first);
-            }
-            case 5: {
-                String a = uniqueAddress(l + "." + f + "@" + domain);
-                return new Contact(new Person(name, a), new Person(name, a), first);
-            }
+            case 3: address = f + l + (40 + r.nextInt(60)) + "@" + domain; break;
+            case 4: address = f.charAt(0) + "." + l + "@" + domain; break;
+            case 5: address = l + "." + f + "@" + domain; break;
             case 6:
             case 7: {
                 // Recorded as "J.Smith+advisor@gmail.com"; Gmail delivers their mail from the plain account,
                 // written with or without the dot (Gmail ignores dots).
-                String tag = pick(List.of("advisor", "finance", "dana", "insurance"));
+                String tag = r.pick(List.of("advisor", "finance", "dana", "insurance"));
                 String base = style == 6 ? f.charAt(0) + "." + l : f + "." + l;
                 if (addresses.contains(base.replace(".", "") + "@gmail.com")) base = base + (10 + r.nextInt(90));
                 StringBuilder onFile = new StringBuilder();
@@ -368,15 +349,10 @@ final class DemoRoster {
                 String from = dotted.substring(0, dotted.indexOf('@')).replace(".", "") + "@gmail.com";
                 return new Contact(new Person(name, dotted), new Person(name, from), first);
             }
-            case 9: {
-                String a = uniqueAddress(f + "@" + f + l + tld(zone));
-                return new Contact(new Person(name, a), new Person(name, a), first);
-            }
-            default: {
-                String a = uniqueAddress(f + "." + l + "@" + domain);
-                return new Contact(new Person(name, a), new Person(name, a), first);
-            }
+            case 9: address = f + "@" + f + l + tld(zone); break;
+            default: address = f + "." + l + "@" + domain; break;
         }
+        return Contact.plain(name, uniqueAddress(address), first);
     }
 
     private String uniqueAddress(String address) {
@@ -394,9 +370,9 @@ final class DemoRoster {
         List<String> firsts = firstNames(region);
         List<String> lasts = lastNames(region);
         for (int attempt = 0; ; attempt++) {
-            String last = pick(lasts);
+            String last = r.pick(lasts);
             if (privateSurnames.contains(last) && attempt < 200) continue;
-            String first = pick(firsts);
+            String first = r.pick(firsts);
             if (names.contains(first + " " + last)) continue;
             privateSurnames.add(last);
             names.add(first + " " + last);
@@ -424,7 +400,7 @@ final class DemoRoster {
             for (int i = 0; i < n; i++) {
                 statuses.add(i < active ? Status.ACTIVE : i < active + cooling ? Status.COOLING : Status.INACTIVE);
             }
-            shuffle(statuses);
+            r.shuffle(statuses);
             for (int i = 0; i < n; i++) inTier.get(i).target = statuses.get(i);
         }
     }
@@ -461,41 +437,13 @@ final class DemoRoster {
         if (c.target == Status.INACTIVE && inactiveLo > OLDEST_DAYS) c.target = Status.COOLING;
         if (c.target == Status.ACTIVE && activeHi < 1.5) c.target = Status.COOLING;
         switch (c.target) {
-            case ACTIVE: return uniform(0.8, activeHi);
-            case COOLING: return uniform(coolingLo, Math.min(coolingHi, OLDEST_DAYS));
-            default: return uniform(inactiveLo, Math.min(OLDEST_DAYS, inactiveLo + 1.5 * cadence));
+            case ACTIVE: return r.uniform(0.8, activeHi);
+            case COOLING: return r.uniform(coolingLo, Math.min(coolingHi, OLDEST_DAYS));
+            default: return r.uniform(inactiveLo, Math.min(OLDEST_DAYS, inactiveLo + 1.5 * cadence));
         }
     }
 
     // ---- helpers ------------------------------------------------------------------------------------
-
-    private int weighted(int[] weights) {
-        int total = 0;
-        for (int w : weights) total += w;
-        int x = r.nextInt(total);
-        for (int i = 0; i < weights.length; i++) {
-            x -= weights[i];
-            if (x < 0) return i;
-        }
-        return weights.length - 1;
-    }
-
-    private <T> T pick(List<T> list) {
-        return list.get(r.nextInt(list.size()));
-    }
-
-    private double uniform(double lo, double hi) {
-        return hi <= lo ? lo : lo + r.nextDouble() * (hi - lo);
-    }
-
-    private <T> void shuffle(List<T> list) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = r.nextInt(i + 1);
-            T t = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, t);
-        }
-    }
 
     static String region(ZoneId zone) {
         switch (zone.getId()) {
