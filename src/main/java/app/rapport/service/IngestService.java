@@ -108,13 +108,18 @@ public final class IngestService {
         });
     }
 
-    /** Ingests calendar events; meetings held with clients become interactions, the rest are left alone. */
+    /**
+     * Ingests calendar events; meetings held with clients become interactions. An event seen again
+     * replaces what it gave before, so a meeting cancelled, moved into the future or declined after
+     * an earlier sync stops counting as contact for the clients it no longer concerns.
+     */
     public IngestReport ingestMeetings(long userId, long accountId, String source, List<MeetingEvent> events) {
         return db.inTransaction(c -> {
             InteractionClassifier classifier = classifierFor(userId);
             Instant now = clock.instant();
             List<Interaction> toStore = new ArrayList<>();
             Map<String, Integer> notContact = new TreeMap<>();
+            Set<Long> touched = new LinkedHashSet<>();
             for (MeetingEvent e : events) {
                 List<Interaction> found = classifier.classifyMeeting(userId, accountId, source, e, now);
                 if (found.isEmpty()) {
@@ -123,9 +128,10 @@ public final class IngestService {
                     notContact.merge(reason, 1, Integer::sum);
                 }
                 for (Interaction i : found) toStore.add(privacyFiltered(i));
+                touched.addAll(interactions.deleteOthers(userId, accountId, source, e.externalId(), clientIds(found)));
             }
             interactions.upsertAll(toStore);
-            Set<Long> touched = clientIds(toStore);
+            touched.addAll(clientIds(toStore));
             relationships.recompute(userId, touched);
             countIngested(toStore.size(), Map.of());
             return new IngestReport(events.size(), toStore.size(), notContact, touched.size());

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Interactions, upserted on their natural key (account, source, external id, client): syncing or
@@ -76,6 +77,41 @@ public final class InteractionRepository {
                 if (pending > 0) ps.executeBatch();
             }
             return null;
+        });
+    }
+
+    /**
+     * Deletes what one provider item gave for clients other than {@code keepClientIds} and returns
+     * the clients it removed interactions of.
+     */
+    public Set<Long> deleteOthers(long userId, long accountId, String source, String externalId,
+                                  Set<Long> keepClientIds) {
+        return db.withConnection(c -> {
+            Set<Long> removed = new java.util.LinkedHashSet<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT client_id FROM interactions"
+                    + " WHERE user_id = ? AND account_id = ? AND source = ? AND external_id = ?")) {
+                ps.setLong(1, userId);
+                ps.setLong(2, accountId);
+                ps.setString(3, source);
+                ps.setString(4, externalId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) if (!keepClientIds.contains(rs.getLong(1))) removed.add(rs.getLong(1));
+                }
+            }
+            if (removed.isEmpty()) return removed;
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM interactions"
+                    + " WHERE user_id = ? AND account_id = ? AND source = ? AND external_id = ? AND client_id = ?")) {
+                for (long clientId : removed) {
+                    ps.setLong(1, userId);
+                    ps.setLong(2, accountId);
+                    ps.setString(3, source);
+                    ps.setString(4, externalId);
+                    ps.setLong(5, clientId);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return removed;
         });
     }
 

@@ -154,6 +154,17 @@ abstract class IngestContract {
         assertThat(relationship().status().wire()).isEqualTo("active");
     }
 
+    @Test
+    void aMeetingCancelledAfterAnEarlierSyncNoLongerCounts() {
+        Instant start = NOW.minus(Duration.ofDays(1));
+        rapport.ingestService.ingestMeetings(owner.id(), mailbox.id(), "calendar", List.of(meeting("e1", start, false, false)));
+        assertThat(relationship().lastMeetingAt()).isEqualTo(start);
+        rapport.ingestService.ingestMeetings(owner.id(), mailbox.id(), "calendar", List.of(meeting("e1", start, true, false)));
+        assertThat(rapport.interactions.forClient(owner.id(), carol)).isEmpty();
+        assertThat(relationship().lastMeetingAt()).isNull();
+        assertThat(relationship().lastContact()).isNull();
+    }
+
     static MeetingEvent meeting(String id, Instant start, boolean cancelled, boolean online) {
         return new MeetingEvent(id, "Quarterly portfolio review", online ? "Microsoft Teams Meeting" : "Our office",
                 start, start.plus(Duration.ofHours(1)), OWNER,
