@@ -20,6 +20,7 @@ import java.util.Map;
 public final class RelationshipService {
     /** Used when a client names a tier the user has since removed, so the client is never dropped. */
     static final Tier FALLBACK_TIER = new Tier("B", 90, 120);
+    private static final int RECOMPUTE_CHUNK = 500;
 
     private final ClientRepository clients;
     private final InteractionRepository interactions;
@@ -52,16 +53,15 @@ public final class RelationshipService {
         relationships.upsertAll(userId, derived);
     }
 
-    /** Re-derives every relationship of a user (after a change of tiers, or on a schedule as time passes). */
+    /**
+     * Re-derives every relationship of a user (after a change of tiers, or on a schedule as time
+     * passes), a few hundred clients at a time so memory stays bounded however large the book is.
+     */
     public void recomputeAll(long userId) {
-        User user = users.find(userId).orElseThrow();
-        Map<String, Tier> userTiers = tiers.forUser(userId);
-        Map<Long, List<Interaction>> byClient = interactions.allByClient(userId);
-        List<Relationship> derived = new ArrayList<>();
-        for (Client client : clients.all(userId)) {
-            derived.add(derive(user, userTiers, client, byClient.getOrDefault(client.id(), List.of())));
+        List<Long> ids = clients.ids(userId);
+        for (int from = 0; from < ids.size(); from += RECOMPUTE_CHUNK) {
+            recompute(userId, ids.subList(from, Math.min(ids.size(), from + RECOMPUTE_CHUNK)));
         }
-        relationships.upsertAll(userId, derived);
     }
 
     Relationship derive(User user, Map<String, Tier> userTiers, Client client, List<Interaction> history) {

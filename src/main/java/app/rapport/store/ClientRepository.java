@@ -81,6 +81,20 @@ public final class ClientRepository {
         return query("WHERE c.user_id = ?", userId);
     }
 
+    /** The ids of all of a user's clients, ascending. */
+    public List<Long> ids(long userId) {
+        return db.withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM clients WHERE user_id = ? ORDER BY id")) {
+                ps.setLong(1, userId);
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) ids.add(rs.getLong(1));
+                }
+                return ids;
+            }
+        });
+    }
+
     /** The given clients of one user, in the order of {@code ids}; unknown ids are left out. */
     public List<Client> findAll(long userId, Collection<Long> ids) {
         if (ids.isEmpty()) return List.of();

@@ -137,15 +137,6 @@ public final class InteractionRepository {
         return byClient;
     }
 
-    /** Every interaction of the user, grouped by client, in no particular order (sorting 1M rows costs seconds). */
-    public Map<Long, List<Interaction>> allByClient(long userId) {
-        Map<Long, List<Interaction>> byClient = new HashMap<>();
-        for (Interaction i : query("WHERE user_id = ?", userId)) {
-            byClient.computeIfAbsent(i.clientId(), k -> new ArrayList<>()).add(i);
-        }
-        return byClient;
-    }
-
     /**
      * One page of a user's interactions, newest first.
      *

@@ -165,6 +165,17 @@ abstract class IngestContract {
         assertThat(relationship().lastContact()).isNull();
     }
 
+    @Test
+    void aFullRecomputeMovesStatusesOnAsTimePasses() {
+        rapport.ingestService.logManual(owner.id(), mailbox.id(), new IngestService.ManualLog(carol, "call-1",
+                Channel.CALL, Direction.OUTBOUND, NOW.minus(Duration.ofDays(5)), "Catch-up call"));
+        assertThat(relationship().status().wire()).isEqualTo("active");
+        Rapport later = new Rapport(config(), rapport.database, Clock.fixed(NOW.plus(Duration.ofDays(70)), ZoneOffset.UTC));
+        later.relationshipService.recomputeAll(owner.id());
+        assertThat(relationship().status().wire()).isEqualTo("inactive");
+        assertThat(relationship().statusRule()).isEqualTo("overdue-by-a-cadence");
+    }
+
     static MeetingEvent meeting(String id, Instant start, boolean cancelled, boolean online) {
         return new MeetingEvent(id, "Quarterly portfolio review", online ? "Microsoft Teams Meeting" : "Our office",
                 start, start.plus(Duration.ofHours(1)), OWNER,

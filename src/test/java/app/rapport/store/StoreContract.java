@@ -154,7 +154,7 @@ abstract class StoreContract {
         assertThat(interactions.page(bob.id(), null, null, 0, 100)).isEmpty();
         assertThat(interactions.forClients(alice.id(), List.of(carol.id(), dave.id())))
                 .containsOnlyKeys(carol.id(), dave.id());
-        assertThat(interactions.allByClient(alice.id()).get(dave.id())).hasSize(15);
+        assertThat(interactions.forClients(alice.id(), List.of(dave.id())).get(dave.id())).hasSize(15);
     }
 
     @Test
