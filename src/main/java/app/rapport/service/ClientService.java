@@ -100,8 +100,16 @@ public final class ClientService {
     /** What an import did: clients created, and rows left out with the reason. */
     public record ImportSummary(int created, List<ContactImport.Rejection> rejections) {}
 
-    /** Creates a client for every acceptable draft; a draft whose address is already a client is left out. */
+    /**
+     * Creates a client for every acceptable draft; a draft whose address is already a client is left out.
+     *
+     * @param defaultTier the tier of drafts that name none, or null for the user's least frequent tier
+     */
     public ImportSummary importDrafts(long userId, ContactImport.ImportResult parsed, String defaultTier) {
+        if (defaultTier == null) {
+            defaultTier = tiers.forUser(userId).values().stream()
+                    .max(java.util.Comparator.comparingInt(Tier::cadenceDays)).map(Tier::name).orElse(null);
+        }
         List<ContactImport.Rejection> rejections = new ArrayList<>(parsed.rejections());
         int created = 0;
         ZoneId defaultZone = users.find(userId).orElseThrow().timeZone();

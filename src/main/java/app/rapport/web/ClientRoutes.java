@@ -138,7 +138,7 @@ final class ClientRoutes {
             bytes = ctx.bodyAsBytes();
         }
         if (bytes.length == 0) throw ApiError.badRequest("file", "is empty");
-        String defaultTier = ctx.queryParam("tier") == null ? "C" : ctx.queryParam("tier");
+        String defaultTier = ctx.queryParam("tier");
         ContactImport.ImportResult parsed;
         try {
             parsed = ContactImport.detectAndParse(filename, contentType, bytes);
