@@ -40,6 +40,8 @@ import java.util.TreeMap;
 public final class IngestService {
     static final String REPLY_RULE = "reply-in-thread";
     static final String ONE_WAY_RULE = "one-way";
+    /** The width of interactions.external_id and thread_id. */
+    static final int MAX_EXTERNAL_ID = 512;
 
     private final Database db;
     private final UserRepository users;
@@ -85,11 +87,16 @@ public final class IngestService {
             List<Interaction> toStore = new ArrayList<>();
             List<IgnoredMessageRepository.Ignored> toIgnore = new ArrayList<>();
             Map<String, Integer> ignoredByReason = new TreeMap<>();
-            for (MailMessage m : ordered) {
+            for (MailMessage original : ordered) {
+                MailMessage m = withStorableId(original);
                 MailOutcome outcome = classifier.classifyMail(userId, accountId, source, m, threads);
                 if (outcome.ignoredReason() != null) {
-                    toIgnore.add(new IgnoredMessageRepository.Ignored(accountId, source, m.externalId(),
-                            outcome.ignoredReason()));
+                    String key = m.externalId() != null ? m.externalId() : m.messageId();
+                    // Without any id there is nothing to key the record on; the message is still counted.
+                    if (key != null) {
+                        toIgnore.add(new IgnoredMessageRepository.Ignored(accountId, source, key,
+                                outcome.ignoredReason()));
+                    }
                     ignoredByReason.merge(outcome.ignoredReason(), 1, Integer::sum);
                     continue;
                 }
@@ -209,6 +216,30 @@ public final class IngestService {
             }
         }
         interactions.upsertAll(changed);
+    }
+
+    /**
+     * Provider ids are short, but a Message-ID from a file can be of any length; an id longer than
+     * the store's column is replaced by its SHA-256, which keeps it unique and stable across re-imports.
+     */
+    static MailMessage withStorableId(MailMessage m) {
+        String id = m.externalId() != null ? m.externalId() : m.messageId();
+        boolean longId = id != null && id.length() > MAX_EXTERNAL_ID;
+        boolean longThread = m.threadId() != null && m.threadId().length() > MAX_EXTERNAL_ID;
+        if (!longId && !longThread) return m;
+        return new MailMessage(longId ? sha256(id) : m.externalId(), m.messageId(), m.inReplyTo(), m.references(),
+                longThread ? sha256(m.threadId()) : m.threadId(), m.sentAt(), m.from(), m.to(), m.cc(), m.subject(),
+                m.headers());
+    }
+
+    private static String sha256(String value) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "sha256:" + java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     /** With privacy.storeSubjects off, subjects are used to classify and then dropped. */

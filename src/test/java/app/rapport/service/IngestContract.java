@@ -139,6 +139,20 @@ abstract class IngestContract {
     }
 
     @Test
+    void messagesWithoutAnIdOrWithAHugeIdNeitherFailTheBatchNorDuplicate() {
+        String hugeId = "<" + "x".repeat(2000) + "@mail.example>";
+        MailMessage huge = new MailMessage(hugeId, hugeId, null, List.of(), hugeId, NOW.minus(Duration.ofDays(1)),
+                "carol@client-co.example", List.of(OWNER), List.of(), "Question about my statement", Map.of());
+        MailMessage noId = new MailMessage(null, null, null, List.of(), null, NOW.minus(Duration.ofDays(1)),
+                "carol@client-co.example", List.of(OWNER), List.of(), "Hello", Map.of());
+        IngestReport first = rapport.ingestService.ingestMail(owner.id(), mailbox.id(), "mail_inbox", List.of(huge, noId));
+        rapport.ingestService.ingestMail(owner.id(), mailbox.id(), "mail_inbox", List.of(huge, noId));
+        assertThat(first.stored()).isEqualTo(1);
+        assertThat(first.ignoredByReason()).containsEntry("no-id", 1);
+        assertThat(rapport.interactions.forClient(owner.id(), carol)).hasSize(1);
+    }
+
+    @Test
     void aHeldVideoMeetingCountsAndCancelledOrFutureOnesDoNot() {
         MeetingEvent held = meeting("e1", NOW.minus(Duration.ofDays(1)), false, true);
         MeetingEvent cancelled = meeting("e2", NOW.minus(Duration.ofDays(2)), true, true);
