@@ -42,6 +42,8 @@ public final class IngestService {
     static final String ONE_WAY_RULE = "one-way";
     /** The width of interactions.external_id and thread_id. */
     static final int MAX_EXTERNAL_ID = 512;
+    /** The width of interactions.subject. */
+    static final int MAX_SUBJECT = 1000;
 
     private final Database db;
     private final UserRepository users;
@@ -102,7 +104,7 @@ public final class IngestService {
                 }
                 for (Interaction i : outcome.interactions()) {
                     threads.add(i);
-                    toStore.add(privacyFiltered(i));
+                    toStore.add(forStorage(i));
                 }
             }
             interactions.upsertAll(toStore);
@@ -134,7 +136,7 @@ public final class IngestService {
                             ? "not-held-yet" : "no-client-attendee";
                     notContact.merge(reason, 1, Integer::sum);
                 }
-                for (Interaction i : found) toStore.add(privacyFiltered(i));
+                for (Interaction i : found) toStore.add(forStorage(i));
                 touched.addAll(interactions.deleteOthers(userId, accountId, source, e.externalId(), clientIds(found)));
             }
             interactions.upsertAll(toStore);
@@ -166,7 +168,7 @@ public final class IngestService {
                     new MatchingPolicy(Set.of(), Set.of(), freeMailDomains), List.of()));
             List<Interaction> toStore = new ArrayList<>(logs.size());
             for (ManualLog log : logs) {
-                toStore.add(privacyFiltered(classifier.manualLog(userId, accountId, log.clientId(), log.externalId(),
+                toStore.add(forStorage(classifier.manualLog(userId, accountId, log.clientId(), log.externalId(),
                         log.channel(), log.direction(), log.at(), log.subject())));
             }
             interactions.upsertAll(toStore);
@@ -242,12 +244,16 @@ public final class IngestService {
         }
     }
 
-    /** With privacy.storeSubjects off, subjects are used to classify and then dropped. */
-    private Interaction privacyFiltered(Interaction i) {
-        if (storeSubjects || i.subject() == null) return i;
+    /**
+     * What is kept of an interaction: with privacy.storeSubjects off, subjects are used to classify
+     * and then dropped; otherwise a subject longer than its column is shortened, not refused.
+     */
+    private Interaction forStorage(Interaction i) {
+        if (i.subject() == null || (storeSubjects && i.subject().length() <= MAX_SUBJECT)) return i;
+        String subject = storeSubjects ? i.subject().substring(0, MAX_SUBJECT) : null;
         return new Interaction(i.id(), i.userId(), i.clientId(), i.accountId(), i.source(), i.externalId(),
                 i.occurredAt(), i.channel(), i.direction(), i.twoWay(), i.twoWayRule(), i.intent(), i.intentRule(),
-                i.mode(), i.modeRule(), i.threadId(), null);
+                i.mode(), i.modeRule(), i.threadId(), subject);
     }
 
     private static Interaction withTwoWay(Interaction i, boolean reply) {

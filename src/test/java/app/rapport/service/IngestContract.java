@@ -142,14 +142,16 @@ abstract class IngestContract {
     void messagesWithoutAnIdOrWithAHugeIdNeitherFailTheBatchNorDuplicate() {
         String hugeId = "<" + "x".repeat(2000) + "@mail.example>";
         MailMessage huge = new MailMessage(hugeId, hugeId, null, List.of(), hugeId, NOW.minus(Duration.ofDays(1)),
-                "carol@client-co.example", List.of(OWNER), List.of(), "Question about my statement", Map.of());
+                "carol@client-co.example", List.of(OWNER), List.of(), "Question about my statement " + "y".repeat(3000),
+                Map.of());
         MailMessage noId = new MailMessage(null, null, null, List.of(), null, NOW.minus(Duration.ofDays(1)),
                 "carol@client-co.example", List.of(OWNER), List.of(), "Hello", Map.of());
         IngestReport first = rapport.ingestService.ingestMail(owner.id(), mailbox.id(), "mail_inbox", List.of(huge, noId));
         rapport.ingestService.ingestMail(owner.id(), mailbox.id(), "mail_inbox", List.of(huge, noId));
         assertThat(first.stored()).isEqualTo(1);
         assertThat(first.ignoredByReason()).containsEntry("no-id", 1);
-        assertThat(rapport.interactions.forClient(owner.id(), carol)).hasSize(1);
+        assertThat(rapport.interactions.forClient(owner.id(), carol)).hasSize(1)
+                .allSatisfy(i -> assertThat(i.subject()).startsWith("Question about my statement").hasSize(1000));
     }
 
     @Test
