@@ -1,11 +1,9 @@
 package app.rapport.store;
 
 import app.rapport.domain.user.Account;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,44 +20,23 @@ public final class AccountRepository {
         return db.inTransaction(c -> {
             Optional<Account> existing = find(userId, provider, label);
             if (existing.isPresent()) return existing.get();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO accounts (user_id, provider, label, state, created_at) VALUES (?, ?, ?, ?, ?)")) {
-                ps.setLong(1, userId);
-                ps.setString(2, provider);
-                ps.setString(3, label);
-                ps.setString(4, state);
-                Jdbc.setInstant(ps, 5, now);
-                ps.executeUpdate();
-            }
+            Jdbc.update(db, "INSERT INTO accounts (user_id, provider, label, state, created_at) VALUES (?, ?, ?, ?, ?)",
+                    userId, provider, label, state, now);
             return find(userId, provider, label).orElseThrow();
         });
     }
 
     public Optional<Account> find(long userId, String provider, String label) {
-        List<Account> found = query("WHERE user_id = ? AND provider = ? AND label = ?", userId, provider, label);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return Jdbc.one(db, "SELECT * FROM accounts WHERE user_id = ? AND provider = ? AND label = ?",
+                AccountRepository::map, userId, provider, label);
     }
 
     public Optional<Account> find(long userId, long id) {
-        List<Account> found = query("WHERE user_id = ? AND id = ?", userId, id);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+        return Jdbc.one(db, "SELECT * FROM accounts WHERE user_id = ? AND id = ?", AccountRepository::map, userId, id);
     }
 
     public List<Account> list(long userId) {
-        return query("WHERE user_id = ?", userId);
-    }
-
-    private List<Account> query(String where, Object... params) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM accounts " + where + " ORDER BY id")) {
-                for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
-                List<Account> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(map(rs));
-                }
-                return out;
-            }
-        });
+        return Jdbc.list(db, "SELECT * FROM accounts WHERE user_id = ? ORDER BY id", AccountRepository::map, userId);
     }
 
     private static Account map(ResultSet rs) throws SQLException {

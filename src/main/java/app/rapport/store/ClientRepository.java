@@ -83,16 +83,7 @@ public final class ClientRepository {
 
     /** The ids of all of a user's clients, ascending. */
     public List<Long> ids(long userId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM clients WHERE user_id = ? ORDER BY id")) {
-                ps.setLong(1, userId);
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) ids.add(rs.getLong(1));
-                }
-                return ids;
-            }
-        });
+        return Jdbc.list(db, "SELECT id FROM clients WHERE user_id = ? ORDER BY id", rs -> rs.getLong(1), userId);
     }
 
     /** The given clients of one user, in the order of {@code ids}; unknown ids are left out. */
@@ -116,30 +107,13 @@ public final class ClientRepository {
     }
 
     public int count(long userId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM clients WHERE user_id = ?")) {
-                ps.setLong(1, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        return Jdbc.one(db, "SELECT COUNT(*) FROM clients WHERE user_id = ?", rs -> rs.getInt(1), userId).orElseThrow();
     }
 
     /** The client that already owns this identity, if any. */
     public Optional<Long> ownerOf(long userId, Identity identity) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT client_id FROM client_identities WHERE user_id = ? AND kind = ? AND address = ?")) {
-                ps.setLong(1, userId);
-                ps.setString(2, identity.kind().name().toLowerCase(Locale.ROOT));
-                ps.setString(3, identity.value());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-                }
-            }
-        });
+        return Jdbc.one(db, "SELECT client_id FROM client_identities WHERE user_id = ? AND kind = ? AND address = ?",
+                rs -> rs.getLong(1), userId, identity.kind().name().toLowerCase(Locale.ROOT), identity.value());
     }
 
     private List<Client> query(String where, Object... params) {
@@ -148,7 +122,7 @@ public final class ClientRepository {
             Map<Long, List<Identity>> identities = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT c.* FROM clients c " + where + " ORDER BY c.id")) {
-                bind(ps, params);
+                Jdbc.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         Client client = map(rs);
@@ -160,7 +134,7 @@ public final class ClientRepository {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT i.client_id, i.kind, i.address FROM client_identities i JOIN clients c ON c.id = i.client_id "
                             + where + " ORDER BY i.client_id, i.kind, i.address")) {
-                bind(ps, params);
+                Jdbc.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         identities.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
@@ -177,10 +151,6 @@ public final class ClientRepository {
             }
             return out;
         });
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
     }
 
     private static void bindColumns(PreparedStatement ps, Client client) throws SQLException {

@@ -50,16 +50,12 @@ public final class IgnoredMessageRepository {
 
     /** Number of ignored messages per reason over all of the account's streams. */
     public Map<String, Long> countsByReason(long accountId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT reason, COUNT(*) FROM ignored_messages WHERE account_id = ? GROUP BY reason")) {
-                ps.setLong(1, accountId);
-                Map<String, Long> out = new TreeMap<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
-                }
-                return out;
-            }
-        });
+        Map<String, Long> out = new TreeMap<>();
+        for (Map.Entry<String, Long> e : Jdbc.list(db,
+                "SELECT reason, COUNT(*) FROM ignored_messages WHERE account_id = ? GROUP BY reason",
+                rs -> Map.entry(rs.getString(1), rs.getLong(2)), accountId)) {
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
     }
 }

@@ -153,17 +153,12 @@ public final class InteractionRepository {
         }
         if (since != null) {
             where.append(" AND occurred_at >= ?");
-            params.add(since.atOffset(java.time.ZoneOffset.UTC));
+            params.add(since);
         }
         where.append(" ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?");
         params.add(limit);
         params.add(offset);
         return query(where.toString(), params.toArray());
-    }
-
-    public Optional<Interaction> find(long userId, long id) {
-        List<Interaction> found = query("WHERE user_id = ? AND id = ?", userId, id);
-        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** The stored row for a natural key, if any (its id is needed after an upsert). */
@@ -174,48 +169,8 @@ public final class InteractionRepository {
     }
 
     public long count(long userId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM interactions WHERE user_id = ?")) {
-                ps.setLong(1, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
-    }
-
-    /** True when the thread holds an interaction with this client in this direction before {@code before}. */
-    public boolean hasEarlier(long userId, long clientId, String threadId, Direction direction, Instant before) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM interactions WHERE user_id = ? AND thread_id = ? AND client_id = ?"
-                            + " AND direction = ? AND occurred_at < ? LIMIT 1")) {
-                ps.setLong(1, userId);
-                ps.setString(2, threadId);
-                ps.setLong(3, clientId);
-                ps.setString(4, direction.wire());
-                Jdbc.setInstant(ps, 5, before);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
-    }
-
-    /** The subject of the earliest stored message of a thread. */
-    public Optional<String> firstSubject(long userId, String threadId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT subject FROM interactions WHERE user_id = ? AND thread_id = ? AND subject IS NOT NULL"
-                            + " ORDER BY occurred_at, id LIMIT 1")) {
-                ps.setLong(1, userId);
-                ps.setString(2, threadId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return Jdbc.one(db, "SELECT COUNT(*) FROM interactions WHERE user_id = ?", rs -> rs.getLong(1), userId)
+                .orElseThrow();
     }
 
     /** Every stored interaction of the given threads (for reply detection across batches). */
@@ -234,17 +189,7 @@ public final class InteractionRepository {
     }
 
     private List<Interaction> query(String whereAndOrder, Object... params) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM interactions " + whereAndOrder)) {
-                for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
-                ps.setFetchSize(1_000);
-                List<Interaction> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(map(rs));
-                }
-                return out;
-            }
-        });
+        return Jdbc.list(db, "SELECT * FROM interactions " + whereAndOrder, InteractionRepository::map, params);
     }
 
     private static Interaction map(ResultSet rs) throws SQLException {

@@ -83,16 +83,8 @@ public final class RelationshipRepository {
     }
 
     public Optional<Relationship> find(long userId, long clientId) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM relationships WHERE user_id = ? AND client_id = ?")) {
-                ps.setLong(1, userId);
-                ps.setLong(2, clientId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-                }
-            }
-        });
+        return Jdbc.one(db, "SELECT * FROM relationships WHERE user_id = ? AND client_id = ?",
+                RelationshipRepository::map, userId, clientId);
     }
 
     /**
@@ -102,41 +94,24 @@ public final class RelationshipRepository {
      * @param tier   only this tier, or null
      */
     public List<Relationship> page(long userId, Status status, String tier, Sort sort, int offset, int limit) {
-        return db.withConnection(c -> {
-            StringBuilder sql = new StringBuilder("SELECT r.* FROM relationships r JOIN clients c ON c.id = r.client_id"
-                    + " WHERE r.user_id = ?");
-            List<Object> params = new ArrayList<>();
-            params.add(userId);
-            appendFilters(sql, params, status, tier);
-            sql.append(" ORDER BY ").append(sort.orderBy).append(" LIMIT ? OFFSET ?");
-            params.add(limit);
-            params.add(offset);
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-                List<Relationship> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(map(rs));
-                }
-                return out;
-            }
-        });
+        StringBuilder sql = new StringBuilder("SELECT r.* FROM relationships r JOIN clients c ON c.id = r.client_id"
+                + " WHERE r.user_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(userId);
+        appendFilters(sql, params, status, tier);
+        sql.append(" ORDER BY ").append(sort.orderBy).append(" LIMIT ? OFFSET ?");
+        params.add(limit);
+        params.add(offset);
+        return Jdbc.list(db, sql.toString(), RelationshipRepository::map, params.toArray());
     }
 
     public int count(long userId, Status status, String tier) {
-        return db.withConnection(c -> {
-            StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM relationships r JOIN clients c ON c.id = r.client_id"
-                    + " WHERE r.user_id = ?");
-            List<Object> params = new ArrayList<>();
-            params.add(userId);
-            appendFilters(sql, params, status, tier);
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getInt(1);
-                }
-            }
-        });
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM relationships r JOIN clients c ON c.id = r.client_id"
+                + " WHERE r.user_id = ?");
+        List<Object> params = new ArrayList<>();
+        params.add(userId);
+        appendFilters(sql, params, status, tier);
+        return Jdbc.one(db, sql.toString(), rs -> rs.getInt(1), params.toArray()).orElseThrow();
     }
 
     private static void appendFilters(StringBuilder sql, List<Object> params, Status status, String tier) {

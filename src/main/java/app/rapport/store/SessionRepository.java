@@ -1,8 +1,6 @@
 package app.rapport.store;
 
 import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -29,15 +27,8 @@ public final class SessionRepository {
     /** Creates a sign-in link code for the user, valid for {@code lifetime}. */
     public String issueSigninCode(long userId, Instant now, Duration lifetime) {
         String code = randomSecret();
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO signin_links (code_hash, user_id, expires_at) VALUES (?, ?, ?)")) {
-                ps.setString(1, TokenRepository.hash(code));
-                ps.setLong(2, userId);
-                Jdbc.setInstant(ps, 3, now.plus(lifetime));
-                return ps.executeUpdate();
-            }
-        });
+        Jdbc.update(db, "INSERT INTO signin_links (code_hash, user_id, expires_at) VALUES (?, ?, ?)",
+                TokenRepository.hash(code), userId, now.plus(lifetime));
         return code;
     }
 
@@ -46,23 +37,10 @@ public final class SessionRepository {
         if (code == null || code.isBlank() || code.length() > 200) return Optional.empty();
         return db.inTransaction(c -> {
             String hash = TokenRepository.hash(code);
-            long userId;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT user_id FROM signin_links WHERE code_hash = ? AND used_at IS NULL AND expires_at > ?"
-                            + " FOR UPDATE")) {
-                ps.setString(1, hash);
-                Jdbc.setInstant(ps, 2, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    userId = rs.getLong(1);
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE signin_links SET used_at = ? WHERE code_hash = ?")) {
-                Jdbc.setInstant(ps, 1, now);
-                ps.setString(2, hash);
-                ps.executeUpdate();
-            }
-            return Optional.of(userId);
+            Optional<Long> userId = Jdbc.one(db, "SELECT user_id FROM signin_links"
+                    + " WHERE code_hash = ? AND used_at IS NULL AND expires_at > ? FOR UPDATE", rs -> rs.getLong(1), hash, now);
+            if (userId.isPresent()) Jdbc.update(db, "UPDATE signin_links SET used_at = ? WHERE code_hash = ?", now, hash);
+            return userId;
         });
     }
 
@@ -70,40 +48,19 @@ public final class SessionRepository {
         String cookie = randomSecret();
         String csrf = randomSecret();
         Instant expires = now.plus(lifetime);
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sessions (session_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)")) {
-                ps.setString(1, TokenRepository.hash(cookie));
-                ps.setLong(2, userId);
-                ps.setString(3, csrf);
-                Jdbc.setInstant(ps, 4, expires);
-                return ps.executeUpdate();
-            }
-        });
+        Jdbc.update(db, "INSERT INTO sessions (session_hash, user_id, csrf_token, expires_at) VALUES (?, ?, ?, ?)",
+                TokenRepository.hash(cookie), userId, csrf, expires);
         return new NewSession(cookie, csrf, expires);
     }
 
     public Optional<Session> findSession(String cookieValue, Instant now) {
         if (cookieValue == null || cookieValue.isBlank() || cookieValue.length() > 200) return Optional.empty();
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT user_id, csrf_token FROM sessions WHERE session_hash = ? AND expires_at > ?")) {
-                ps.setString(1, TokenRepository.hash(cookieValue));
-                Jdbc.setInstant(ps, 2, now);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new Session(rs.getLong(1), rs.getString(2))) : Optional.empty();
-                }
-            }
-        });
+        return Jdbc.one(db, "SELECT user_id, csrf_token FROM sessions WHERE session_hash = ? AND expires_at > ?",
+                rs -> new Session(rs.getLong(1), rs.getString(2)), TokenRepository.hash(cookieValue), now);
     }
 
     public void closeSession(String cookieValue) {
-        db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE session_hash = ?")) {
-                ps.setString(1, TokenRepository.hash(cookieValue));
-                return ps.executeUpdate();
-            }
-        });
+        Jdbc.update(db, "DELETE FROM sessions WHERE session_hash = ?", TokenRepository.hash(cookieValue));
     }
 
     private static String randomSecret() {

@@ -1,7 +1,5 @@
 package app.rapport.store;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Optional;
 
 /** Server-wide facts that must survive a restart, such as whether the demo book was loaded. */
@@ -13,27 +11,13 @@ public final class SettingsRepository {
     }
 
     public Optional<String> get(String name) {
-        return db.withConnection(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT content FROM settings WHERE name = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        });
+        return Jdbc.one(db, "SELECT content FROM settings WHERE name = ?", rs -> rs.getString(1), name);
     }
 
     public void put(String name, String value) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM settings WHERE name = ?")) {
-                ps.setString(1, name);
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO settings (name, content) VALUES (?, ?)")) {
-                ps.setString(1, name);
-                ps.setString(2, value);
-                return ps.executeUpdate();
-            }
+            Jdbc.update(db, "DELETE FROM settings WHERE name = ?", name);
+            return Jdbc.update(db, "INSERT INTO settings (name, content) VALUES (?, ?)", name, value);
         });
     }
 }

@@ -158,18 +158,29 @@ abstract class StoreContract {
     }
 
     @Test
-    void threadQueriesSeeEarlierMessagesAndTheFirstSubject() {
+    void threadQueriesFindEveryStoredMessageOfTheThreads() {
         Client carol = clients.create(aClient(alice.id(), "Carol", "carol@example.com"), NOW);
         Interaction out = new Interaction(0, alice.id(), carol.id(), aliceMail.id(), "mail_sent", "s-1",
                 NOW.minusSeconds(3600), Channel.EMAIL, Direction.OUTBOUND, false, "one-way", Intent.SALES,
                 "subject-proposal", Mode.UNKNOWN, "not-a-meeting", "T1", "Proposal for 2027");
-        interactions.upsertAll(List.of(out));
-        assertThat(interactions.hasEarlier(alice.id(), carol.id(), "T1", Direction.OUTBOUND, NOW)).isTrue();
-        assertThat(interactions.hasEarlier(alice.id(), carol.id(), "T1", Direction.INBOUND, NOW)).isFalse();
-        assertThat(interactions.hasEarlier(alice.id(), carol.id(), "T1", Direction.OUTBOUND,
-                NOW.minusSeconds(7200))).isFalse();
-        assertThat(interactions.firstSubject(alice.id(), "T1")).contains("Proposal for 2027");
-        assertThat(interactions.firstSubject(bob.id(), "T1")).isEmpty();
+        interactions.upsertAll(List.of(out, anEmail(alice.id(), carol.id(), aliceMail.id(), "other", NOW,
+                Direction.INBOUND, Intent.UNKNOWN)));
+        assertThat(interactions.inThreads(alice.id(), List.of("T1", "T2"))).extracting(Interaction::externalId)
+                .containsExactly("s-1");
+        assertThat(interactions.inThreads(bob.id(), List.of("T1"))).isEmpty();
+    }
+
+    @Test
+    void deletingWhatAnItemGaveOtherClientsKeepsTheRest() {
+        Client carol = clients.create(aClient(alice.id(), "Carol", "carol@example.com"), NOW);
+        Client dave = clients.create(aClient(alice.id(), "Dave", "dave@example.com"), NOW);
+        interactions.upsertAll(List.of(
+                anEmail(alice.id(), carol.id(), aliceMail.id(), "e-1", NOW, Direction.OUTBOUND, Intent.SALES),
+                anEmail(alice.id(), dave.id(), aliceMail.id(), "e-1", NOW, Direction.OUTBOUND, Intent.SALES)));
+        assertThat(interactions.deleteOthers(alice.id(), aliceMail.id(), "mail_inbox", "e-1", java.util.Set.of(carol.id())))
+                .containsExactly(dave.id());
+        assertThat(interactions.forClient(alice.id(), dave.id())).isEmpty();
+        assertThat(interactions.forClient(alice.id(), carol.id())).hasSize(1);
     }
 
     @Test
