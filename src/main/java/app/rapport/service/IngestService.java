@@ -211,7 +211,7 @@ public final class IngestService {
                 boolean reply = i.direction() == Direction.INBOUND ? sawOutbound
                         : i.direction() == Direction.OUTBOUND && sawInbound;
                 if (reply != i.twoWay()) {
-                    changed.add(withTwoWay(i, reply));
+                    changed.add(i.withTwoWay(reply, reply ? REPLY_RULE : ONE_WAY_RULE));
                 }
                 if (i.direction() == Direction.INBOUND) sawInbound = true;
                 if (i.direction() == Direction.OUTBOUND) sawOutbound = true;
@@ -250,16 +250,7 @@ public final class IngestService {
      */
     private Interaction forStorage(Interaction i) {
         if (i.subject() == null || (storeSubjects && i.subject().length() <= MAX_SUBJECT)) return i;
-        String subject = storeSubjects ? i.subject().substring(0, MAX_SUBJECT) : null;
-        return new Interaction(i.id(), i.userId(), i.clientId(), i.accountId(), i.source(), i.externalId(),
-                i.occurredAt(), i.channel(), i.direction(), i.twoWay(), i.twoWayRule(), i.intent(), i.intentRule(),
-                i.mode(), i.modeRule(), i.threadId(), subject);
-    }
-
-    private static Interaction withTwoWay(Interaction i, boolean reply) {
-        return new Interaction(i.id(), i.userId(), i.clientId(), i.accountId(), i.source(), i.externalId(),
-                i.occurredAt(), i.channel(), i.direction(), reply, reply ? REPLY_RULE : ONE_WAY_RULE, i.intent(),
-                i.intentRule(), i.mode(), i.modeRule(), i.threadId(), i.subject());
+        return i.withSubject(storeSubjects ? i.subject().substring(0, MAX_SUBJECT) : null);
     }
 
     private static Set<Long> clientIds(List<Interaction> list) {

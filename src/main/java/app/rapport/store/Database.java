@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -50,10 +49,6 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
-    }
-
-    public DataSource dataSource() {
-        return dataSource;
     }
 
     /** True when a trivial query answers. */

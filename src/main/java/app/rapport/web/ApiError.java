@@ -15,10 +15,6 @@ public class ApiError extends RuntimeException {
         return new ApiError(400, "bad_request", field + ": " + detail);
     }
 
-    public static ApiError notFound(String detail) {
-        return new ApiError(404, "not_found", detail);
-    }
-
     public int status() {
         return status;
     }

@@ -34,8 +34,15 @@ public record Interaction(long id, long userId, long clientId, long accountId, S
         Objects.requireNonNull(twoWayRule, "twoWayRule");
     }
 
-    public Interaction withIds(long newId, long newClientId) {
-        return new Interaction(newId, userId, newClientId, accountId, source, externalId, occurredAt, channel, direction,
-                twoWay, twoWayRule, intent, intentRule, mode, modeRule, threadId, subject);
+    /** The same interaction with another two-way decision. */
+    public Interaction withTwoWay(boolean newTwoWay, String newTwoWayRule) {
+        return new Interaction(id, userId, clientId, accountId, source, externalId, occurredAt, channel, direction,
+                newTwoWay, newTwoWayRule, intent, intentRule, mode, modeRule, threadId, subject);
+    }
+
+    /** The same interaction with another subject (null to drop it). */
+    public Interaction withSubject(String newSubject) {
+        return new Interaction(id, userId, clientId, accountId, source, externalId, occurredAt, channel, direction,
+                twoWay, twoWayRule, intent, intentRule, mode, modeRule, threadId, newSubject);
     }
 }
