@@ -34,11 +34,11 @@ public final class ClientRepository {
             long id;
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO clients (user_id, name, kind, tier, cadence_override_days, time_zone, snoozed_until,"
-                            + " notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            + " notes, preferred_kind, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 bindColumns(ps, client);
-                Jdbc.setInstant(ps, 9, now);
                 Jdbc.setInstant(ps, 10, now);
+                Jdbc.setInstant(ps, 11, now);
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -55,11 +55,11 @@ public final class ClientRepository {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE clients SET user_id = ?, name = ?, kind = ?, tier = ?, cadence_override_days = ?,"
-                            + " time_zone = ?, snoozed_until = ?, notes = ?, updated_at = ? WHERE id = ? AND user_id = ?")) {
+                            + " time_zone = ?, snoozed_until = ?, notes = ?, preferred_kind = ?, updated_at = ? WHERE id = ? AND user_id = ?")) {
                 bindColumns(ps, client);
-                Jdbc.setInstant(ps, 9, now);
-                ps.setLong(10, client.id());
-                ps.setLong(11, client.userId());
+                Jdbc.setInstant(ps, 10, now);
+                ps.setLong(11, client.id());
+                ps.setLong(12, client.userId());
                 if (ps.executeUpdate() != 1) throw new SQLException("client " + client.id() + " not found");
             }
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM client_identities WHERE client_id = ?")) {
@@ -147,7 +147,7 @@ public final class ClientRepository {
             for (Client client : clients.values()) {
                 out.add(new Client(client.id(), client.userId(), client.name(), client.kind(), client.tier(),
                         client.cadenceOverrideDays(), client.timeZone(), client.snoozedUntil(), client.notes(),
-                        identities.getOrDefault(client.id(), List.of())));
+                        identities.getOrDefault(client.id(), List.of()), client.preferredKind()));
             }
             return out;
         });
@@ -162,6 +162,7 @@ public final class ClientRepository {
         ps.setString(6, client.timeZone().getId());
         Jdbc.setInstant(ps, 7, client.snoozedUntil());
         ps.setString(8, client.notes());
+        ps.setString(9, client.preferredKind());
     }
 
     private static void insertIdentities(Connection c, long userId, long clientId, List<Identity> identities)
@@ -190,6 +191,6 @@ public final class ClientRepository {
         return new Client(rs.getLong("id"), rs.getLong("user_id"), rs.getString("name"),
                 ClientKind.valueOf(rs.getString("kind").toUpperCase(Locale.ROOT)), rs.getString("tier"),
                 Jdbc.getInteger(rs, "cadence_override_days"), ZoneId.of(rs.getString("time_zone")),
-                Jdbc.getInstant(rs, "snoozed_until"), rs.getString("notes"), List.of());
+                Jdbc.getInstant(rs, "snoozed_until"), rs.getString("notes"), List.of(), rs.getString("preferred_kind"));
     }
 }

@@ -13,10 +13,17 @@ import java.util.Objects;
  * @param cadenceOverrideDays per-client cadence in days, or null to use the tier's
  * @param timeZone            the client's own zone, used for plausible meeting hours
  * @param snoozedUntil        no suggestions before this instant, or null
+ * @param preferredKind       the wire name of the meeting kind the client prefers (call, coffee...), or null
  */
 public record Client(long id, long userId, String name, ClientKind kind, String tier,
                      Integer cadenceOverrideDays, ZoneId timeZone, Instant snoozedUntil,
-                     String notes, List<Identity> identities) {
+                     String notes, List<Identity> identities, String preferredKind) {
+    /** A client with no preferred meeting kind. */
+    public Client(long id, long userId, String name, ClientKind kind, String tier, Integer cadenceOverrideDays,
+                  ZoneId timeZone, Instant snoozedUntil, String notes, List<Identity> identities) {
+        this(id, userId, name, kind, tier, cadenceOverrideDays, timeZone, snoozedUntil, notes, identities, null);
+    }
+
     public Client {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -26,6 +33,12 @@ public record Client(long id, long userId, String name, ClientKind kind, String 
     }
 
     public Client withId(long newId) {
-        return new Client(newId, userId, name, kind, tier, cadenceOverrideDays, timeZone, snoozedUntil, notes, identities);
+        return new Client(newId, userId, name, kind, tier, cadenceOverrideDays, timeZone, snoozedUntil, notes, identities,
+                preferredKind);
+    }
+
+    public Client withSnoozedUntil(Instant until) {
+        return new Client(id, userId, name, kind, tier, cadenceOverrideDays, timeZone, until, notes, identities,
+                preferredKind);
     }
 }

@@ -1,0 +1,183 @@
+package app.rapport.store;
+
+import app.rapport.domain.calendar.CalendarEntry;
+import app.rapport.domain.calendar.EntryKind;
+import app.rapport.domain.calendar.ShowAs;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The local calendar: imported events, holds and accepted meetings. Entries are grouped by source
+ * ("demo", "import:&lt;file name&gt;", "rapport" for holds and meetings) so a re-import replaces
+ * exactly what the same file gave before.
+ */
+public final class CalendarRepository {
+    /** The source of holds and meetings Rapport writes itself. */
+    public static final String RAPPORT_SOURCE = "rapport";
+
+    private static final String COLUMNS = "user_id, source, uid, instance_key, summary, location, starts_at, ends_at,"
+            + " zone, all_day, show_as, kind, rrule, exdates, rdates, cancelled, suggestion_id, attendees, updated_at";
+
+    private final Database db;
+
+    public CalendarRepository(Database db) {
+        this.db = db;
+    }
+
+    /** Inserts one entry and returns it with its id. */
+    public CalendarEntry insert(long userId, String source, CalendarEntry entry, Instant now) {
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO calendar_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                bindEntry(ps, userId, source, entry, now);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return entry.withId(keys.getLong(1));
+                }
+            }
+        });
+    }
+
+    /**
+     * Replaces everything a source gave before with {@code entries}, in one transaction: a failed
+     * import leaves the previous state untouched.
+     *
+     * @return how many entries the source held before
+     */
+    public int replaceSource(long userId, String source, List<CalendarEntry> entries, Instant now) {
+        return db.inTransaction(c -> {
+            int removed = Jdbc.update(db, "DELETE FROM calendar_entries WHERE user_id = ? AND source = ?", userId, source);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO calendar_entries (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                int batched = 0;
+                for (CalendarEntry entry : entries) {
+                    bindEntry(ps, userId, source, entry, now);
+                    ps.addBatch();
+                    if (++batched % 500 == 0) ps.executeBatch();
+                }
+                ps.executeBatch();
+            }
+            return removed;
+        });
+    }
+
+    /**
+     * Entries that may have an instance overlapping [from, to): single events that overlap, every
+     * recurring master, and every override (the caller expands and filters).
+     */
+    public List<CalendarEntry> inWindow(long userId, Instant from, Instant to) {
+        return Jdbc.list(db, "SELECT * FROM calendar_entries WHERE user_id = ? AND ("
+                        + " (starts_at < ? AND ends_at > ?) OR rrule IS NOT NULL OR rdates IS NOT NULL"
+                        + " OR uid IN (SELECT uid FROM calendar_entries WHERE user_id = ? AND (rrule IS NOT NULL OR rdates IS NOT NULL)))"
+                        + " ORDER BY starts_at, id",
+                CalendarRepository::map, userId, to, from, userId);
+    }
+
+    /** Every entry of the user, for the calendar feed. */
+    public List<CalendarEntry> all(long userId) {
+        return Jdbc.list(db, "SELECT * FROM calendar_entries WHERE user_id = ? ORDER BY starts_at, id",
+                CalendarRepository::map, userId);
+    }
+
+    public Optional<CalendarEntry> find(long userId, long id) {
+        return Jdbc.one(db, "SELECT * FROM calendar_entries WHERE user_id = ? AND id = ?", CalendarRepository::map,
+                userId, id);
+    }
+
+    /** Holds and meetings Rapport wrote, for the given suggestions' ids. */
+    public List<CalendarEntry> forSuggestion(long userId, long suggestionId) {
+        return Jdbc.list(db, "SELECT * FROM calendar_entries WHERE user_id = ? AND suggestion_id = ? ORDER BY id",
+                CalendarRepository::map, userId, suggestionId);
+    }
+
+    /** Moves a single (non-recurring) entry; false when it does not exist. */
+    public boolean move(long userId, long id, Instant start, Instant end, Instant now) {
+        return Jdbc.update(db, "UPDATE calendar_entries SET starts_at = ?, ends_at = ?, updated_at = ?"
+                + " WHERE user_id = ? AND id = ?", start, end, now, userId, id) == 1;
+    }
+
+    /** Turns a hold into a busy meeting with attendees. */
+    public boolean convertToMeeting(long userId, long id, String summary, List<String> attendees, Instant now) {
+        return Jdbc.update(db, "UPDATE calendar_entries SET kind = ?, show_as = ?, summary = ?, attendees = ?, updated_at = ?"
+                        + " WHERE user_id = ? AND id = ?", EntryKind.MEETING.wire(), ShowAs.BUSY.wire(), summary,
+                String.join(",", attendees), now, userId, id) == 1;
+    }
+
+    public boolean delete(long userId, long id) {
+        return Jdbc.update(db, "DELETE FROM calendar_entries WHERE user_id = ? AND id = ?", userId, id) == 1;
+    }
+
+    /** Sources of the user's imported files with how many entries each holds. */
+    public List<SourceCount> sources(long userId) {
+        return Jdbc.list(db, "SELECT source, COUNT(*) FROM calendar_entries WHERE user_id = ? GROUP BY source ORDER BY source",
+                rs -> new SourceCount(rs.getString(1), rs.getInt(2)), userId);
+    }
+
+    public int count(long userId) {
+        return Jdbc.one(db, "SELECT COUNT(*) FROM calendar_entries WHERE user_id = ?", rs -> rs.getInt(1), userId)
+                .orElseThrow();
+    }
+
+    public record SourceCount(String source, int entries) {}
+
+    private static void bindEntry(PreparedStatement ps, long userId, String source, CalendarEntry e, Instant now)
+            throws SQLException {
+        ps.setLong(1, userId);
+        ps.setString(2, source);
+        ps.setString(3, e.uid());
+        ps.setString(4, e.recurrenceId() == null ? "" : e.recurrenceId().toString());
+        ps.setString(5, truncate(e.summary(), 1000));
+        ps.setString(6, truncate(e.location(), 1000));
+        Jdbc.setInstant(ps, 7, e.start());
+        Jdbc.setInstant(ps, 8, e.end());
+        ps.setString(9, e.zone().getId());
+        ps.setBoolean(10, e.allDay());
+        ps.setString(11, e.showAs().wire());
+        ps.setString(12, e.kind().wire());
+        ps.setString(13, e.rrule());
+        ps.setString(14, instants(e.exdates()));
+        ps.setString(15, instants(e.rdates()));
+        ps.setBoolean(16, e.cancelled());
+        if (e.suggestionId() == null) ps.setNull(17, java.sql.Types.BIGINT);
+        else ps.setLong(17, e.suggestionId());
+        ps.setString(18, e.attendees().isEmpty() ? null : String.join(",", e.attendees()));
+        Jdbc.setInstant(ps, 19, now);
+    }
+
+    private static CalendarEntry map(ResultSet rs) throws SQLException {
+        String instanceKey = rs.getString("instance_key");
+        long suggestionId = rs.getLong("suggestion_id");
+        boolean noSuggestion = rs.wasNull();
+        String attendees = rs.getString("attendees");
+        return new CalendarEntry(rs.getLong("id"), rs.getString("uid"),
+                instanceKey.isEmpty() ? null : Instant.parse(instanceKey), rs.getString("summary"),
+                rs.getString("location"), Jdbc.getInstant(rs, "starts_at"), Jdbc.getInstant(rs, "ends_at"),
+                ZoneId.of(rs.getString("zone")), rs.getBoolean("all_day"), ShowAs.fromWire(rs.getString("show_as")),
+                EntryKind.fromWire(rs.getString("kind")), rs.getString("rrule"), parseInstants(rs.getString("exdates")),
+                parseInstants(rs.getString("rdates")), rs.getBoolean("cancelled"), noSuggestion ? null : suggestionId,
+                attendees == null || attendees.isEmpty() ? List.of() : Arrays.asList(attendees.split(",")));
+    }
+
+    private static String instants(List<Instant> values) {
+        return values.isEmpty() ? null : values.stream().map(Instant::toString).collect(Collectors.joining(","));
+    }
+
+    private static List<Instant> parseInstants(String text) {
+        if (text == null || text.isEmpty()) return List.of();
+        return Arrays.stream(text.split(",")).map(Instant::parse).toList();
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}
