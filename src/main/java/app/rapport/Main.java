@@ -2,13 +2,12 @@ package app.rapport;
 
 import app.rapport.config.RapportConfig;
 import app.rapport.demo.DemoLoader;
+import app.rapport.jobs.Jobs;
 import app.rapport.store.StoreException;
 import app.rapport.web.App;
 import io.javalin.Javalin;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,18 +31,12 @@ public final class Main {
         if (config.demo().load()) {
             DemoLoader.loadOnce(rapport, owner.user(), config.demo().seed());
         }
+        planAll(rapport);
         Javalin app = App.create(rapport.services());
-        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "relationship-refresh");
-            t.setDaemon(true);
-            return t;
-        });
-        // Statuses move with the calendar even when no mail arrives, so every hour each user's
-        // relationships are derived again from the stored interactions.
-        refresher.scheduleAtFixedRate(() -> refreshAll(rapport), 1, 60, TimeUnit.MINUTES);
+        Jobs jobs = Jobs.start(rapport, Duration.ofHours(1), Duration.ofMinutes(5));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
-            refresher.shutdownNow();
+            jobs.close();
             app.stop();
             rapport.database.close();
         }, "shutdown"));
@@ -52,6 +45,7 @@ public final class Main {
         } catch (RuntimeException e) {
             System.err.println("rapport: configuration error: server.port: cannot listen on " + config.server().host()
                     + ":" + config.server().port() + " (" + rootMessage(e) + ")");
+            jobs.close();
             rapport.database.close();
             System.exit(2);
             return;
@@ -75,11 +69,15 @@ public final class Main {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    static void refreshAll(Rapport rapport) {
-        try {
-            rapport.users.all().forEach(u -> rapport.relationshipService.recomputeAll(u.id()));
-        } catch (RuntimeException e) {
-            LOG.warn("relationship refresh failed; will try again in an hour", e);
+    /** Plans once at start-up, so the dashboard shows holds at once; the scheduler takes over from there. */
+    static void planAll(Rapport rapport) {
+        for (var user : rapport.users.all()) {
+            try {
+                var outcome = rapport.planningService.plan(user.id());
+                LOG.info("planned for {}: {} new holds, skipped {}", user.email(), outcome.placed().size(), outcome.skipped());
+            } catch (RuntimeException e) {
+                LOG.warn("planning at start-up failed for user {}; the hourly pass retries", user.id(), e);
+            }
         }
     }
 }

@@ -1,6 +1,19 @@
 package app.rapport;
 
 import app.rapport.config.RapportConfig;
+import app.rapport.config.SmtpConfig;
+import app.rapport.providers.local.InvitationIcs;
+import app.rapport.providers.local.LocalCalendar;
+import app.rapport.providers.local.SmtpInvitationMailer;
+import app.rapport.service.CalendarService;
+import app.rapport.service.InvitationSender;
+import app.rapport.service.PlanningService;
+import app.rapport.service.SettingsService;
+import app.rapport.service.SuggestionService;
+import app.rapport.store.CalendarRepository;
+import app.rapport.store.FeedTokenRepository;
+import app.rapport.store.PlanningSettingsRepository;
+import app.rapport.store.SuggestionRepository;
 import app.rapport.domain.relationship.RelationshipScorer;
 import app.rapport.service.ClientService;
 import app.rapport.service.IngestService;
@@ -21,10 +34,13 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.LinkedHashSet;
 
 /** The object graph, wired by hand from a config, a database and a clock. */
 public final class Rapport {
+    private static final Duration SMTP_TIMEOUT = Duration.ofSeconds(20);
     public final RapportConfig config;
     public final Database database;
     public final Clock clock;
@@ -42,6 +58,13 @@ public final class Rapport {
     public final RelationshipService relationshipService;
     public final ClientService clientService;
     public final IngestService ingestService;
+    public final CalendarRepository calendarEntries;
+    public final SuggestionRepository suggestions;
+    public final LocalCalendar localCalendar;
+    public final PlanningService planningService;
+    public final SuggestionService suggestionService;
+    public final CalendarService calendarService;
+    public final SettingsService settingsService;
 
     public Rapport(RapportConfig config, Database database, Clock clock) {
         this.config = config;
@@ -66,6 +89,23 @@ public final class Rapport {
                 relationshipService, freeMail, clock);
         this.ingestService = new IngestService(database, users, clients, interactions, ignored, relationshipService,
                 freeMail, config.privacy().storeSubjects(), clock, metrics);
+        this.calendarEntries = new CalendarRepository(database);
+        this.suggestions = new SuggestionRepository(database);
+        this.localCalendar = new LocalCalendar(calendarEntries, clock);
+        this.planningService = new PlanningService(database, clock, users, clients, relationships, interactions,
+                suggestions, new PlanningSettingsRepository(database), localCalendar, localCalendar, localCalendar);
+        this.suggestionService = new SuggestionService(database, clock, suggestions, clients, users, relationshipService,
+                localCalendar, smtpSender(config.mail().smtp()));
+        this.calendarService = new CalendarService(clock, users, clients, calendarEntries, suggestions,
+                new FeedTokenRepository(database), localCalendar, planningService);
+        this.settingsService = new SettingsService(database, users, tiers, planningService, relationshipService);
+    }
+
+    /** Invitations go out by SMTP when a server is configured; otherwise they are offered as downloads. */
+    private static Optional<InvitationSender> smtpSender(SmtpConfig smtp) {
+        if (!smtp.enabled()) return Optional.empty();
+        return Optional.of((invitation, zone) -> new SmtpInvitationMailer(smtp, SMTP_TIMEOUT, zone)
+                .send(invitation, InvitationIcs.request(invitation)));
     }
 
     /** Opens the configured database (migrating it) and wires everything. */
@@ -76,6 +116,7 @@ public final class Rapport {
 
     public Services services() {
         return new Services(database, clock, metrics, users, tokens, sessions, accounts, interactions, ignored,
-                clientService, ingestService);
+                clientService, ingestService, clients, planningService, suggestionService, calendarService,
+                settingsService, config.server().publicUrl());
     }
 }

@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoLoader {
     static final String LOADED_SETTING = "demo.loaded";
+    /** The local calendar source of the demo owner's working calendar. */
+    public static final String CALENDAR_SOURCE = "demo";
     private static final Logger LOG = LoggerFactory.getLogger(DemoLoader.class);
 
     private DemoLoader() {}
@@ -58,6 +60,8 @@ public final class DemoLoader {
                         entry.at(), entry.subject()));
             }
             r.ingestService.logManual(owner.id(), mailbox.id(), logs);
+            r.calendarEntries.replaceSource(owner.id(), CALENDAR_SOURCE, DemoCalendar.generate(book, owner.timeZone(), now),
+                    now);
             r.settings.put(LOADED_SETTING, Long.toString(seed));
             return null;
         });

@@ -47,6 +47,11 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
+    /** The pool itself, for libraries that manage their own connections (db-scheduler). */
+    public javax.sql.DataSource dataSource() {
+        return dataSource;
+    }
+
     public Dialect dialect() {
         return dialect;
     }

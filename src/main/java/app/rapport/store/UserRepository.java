@@ -43,6 +43,11 @@ public final class UserRepository {
         return Jdbc.one(db, "SELECT * FROM users WHERE email = ?", UserRepository::map, email);
     }
 
+    /** Changes the user's own time zone. */
+    public void setTimeZone(long userId, ZoneId zone) {
+        Jdbc.update(db, "UPDATE users SET time_zone = ? WHERE id = ?", zone.getId(), userId);
+    }
+
     public List<User> all() {
         return Jdbc.list(db, "SELECT * FROM users ORDER BY id", UserRepository::map);
     }

@@ -39,6 +39,9 @@ public final class App {
             new ClientRoutes(services.clients(), mapper).register(cfg.routes);
             new InteractionRoutes(services, mapper).register(cfg.routes);
             new AccountRoutes(services).register(cfg.routes);
+            new SuggestionRoutes(services, mapper).register(cfg.routes);
+            new CalendarRoutes(services, mapper, services.publicUrl()).register(cfg.routes);
+            new SettingsRoutes(services, mapper).register(cfg.routes);
         });
     }
 }

@@ -7,6 +7,9 @@ import app.rapport.domain.interaction.Interaction;
 import app.rapport.domain.relationship.IntentCounts;
 import app.rapport.domain.relationship.LastContact;
 import app.rapport.domain.relationship.Relationship;
+import app.rapport.domain.suggestion.InvitationState;
+import app.rapport.domain.suggestion.Suggestion;
+import app.rapport.domain.suggestion.SuggestionState;
 import app.rapport.domain.user.Account;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,6 +30,30 @@ final class JsonViews {
         return t == null ? null : t.atZone(zone).toOffsetDateTime();
     }
 
+    static Map<String, Object> suggestion(Suggestion s, String clientName, ZoneId zone) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", s.id());
+        m.put("clientId", s.clientId());
+        m.put("clientName", clientName);
+        m.put("state", s.state().wire());
+        m.put("stateRule", s.stateRule());
+        m.put("kind", s.kind().wire());
+        m.put("kindRule", s.kindRule());
+        m.put("start", time(s.start(), zone));
+        m.put("end", time(s.end(), zone));
+        m.put("reason", s.reason());
+        Map<String, Object> invitation = new LinkedHashMap<>();
+        invitation.put("state", s.invitationState().wire());
+        invitation.put("detail", s.invitationDetail());
+        invitation.put("download", s.state() == SuggestionState.ACCEPTED && s.invitationState() != InvitationState.NONE
+                ? "/api/v1/suggestions/" + s.id() + "/invitation.ics" : null);
+        m.put("invitation", invitation);
+        m.put("snoozeDays", s.snoozeDays());
+        m.put("createdAt", time(s.createdAt(), zone));
+        m.put("decidedAt", time(s.decidedAt(), zone));
+        return m;
+    }
+
     static Map<String, Object> client(Client c, Relationship r, ZoneId zone) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", c.id());
@@ -37,6 +64,7 @@ final class JsonViews {
         m.put("timeZone", c.timeZone().getId());
         m.put("snoozedUntil", time(c.snoozedUntil(), zone));
         m.put("notes", c.notes());
+        m.put("preferredKind", c.preferredKind());
         m.put("emails", c.identities().stream().filter(i -> i.kind() == IdentityKind.EMAIL).map(Identity::value).toList());
         m.put("domains", c.identities().stream().filter(i -> i.kind() == IdentityKind.DOMAIN).map(Identity::value).toList());
         if (r != null) relationship(m, r, zone);

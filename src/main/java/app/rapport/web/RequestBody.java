@@ -43,6 +43,17 @@ final class RequestBody {
         return new RequestBody(object);
     }
 
+    /** Like {@link #parse}, but an empty body counts as {} (for actions such as accept). */
+    static RequestBody parseOrEmpty(ObjectMapper mapper, byte[] bytes, Set<String> allowedFields) {
+        return parse(mapper, bytes.length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : bytes,
+                allowedFields);
+    }
+
+    /** The raw value of a field (for nested objects), or null when absent. */
+    JsonNode node(String field) {
+        return node.get(field);
+    }
+
     boolean has(String field) {
         return node.has(field);
     }

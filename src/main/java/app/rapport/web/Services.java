@@ -1,7 +1,12 @@
 package app.rapport.web;
 
+import app.rapport.service.CalendarService;
 import app.rapport.service.ClientService;
 import app.rapport.service.IngestService;
+import app.rapport.service.PlanningService;
+import app.rapport.service.SettingsService;
+import app.rapport.service.SuggestionService;
+import app.rapport.store.ClientRepository;
 import app.rapport.store.AccountRepository;
 import app.rapport.store.Database;
 import app.rapport.store.IgnoredMessageRepository;
@@ -16,4 +21,6 @@ import java.time.Clock;
 public record Services(Database database, Clock clock, PrometheusMeterRegistry metrics, UserRepository users,
                        TokenRepository tokens, SessionRepository sessions, AccountRepository accounts,
                        InteractionRepository interactions, IgnoredMessageRepository ignored,
-                       ClientService clients, IngestService ingest) {}
+                       ClientService clients, IngestService ingest, ClientRepository clientRepository,
+                       PlanningService planning, SuggestionService suggestions, CalendarService calendar,
+                       SettingsService settings, String publicUrl) {}
