@@ -96,12 +96,15 @@ public final class SlotFinder {
         this.horizonEndMs = horizonEnd.toEpochMilli();
 
         LocalDate last = LocalDate.ofInstant(horizonEnd, zone);
+        long shortest = settings.durations().values().stream().mapToLong(java.time.Duration::toMillis).min().orElse(0);
         for (LocalDate d = LocalDate.ofInstant(earliest, zone); !d.isAfter(last); d = d.plusDays(1)) {
             WorkingHours.Window w = settings.workingHours().on(d.getDayOfWeek());
             if (w == null) continue;
-            long endMs = ZonedDateTime.of(d, w.end(), zone).toInstant().toEpochMilli();
-            if (endMs <= earliestStartMs) continue;
-            days.add(new Day(d, weekOf(d), w.start(), w.end(), Math.min(endMs, horizonEndMs)));
+            long startMs = Math.max(ZonedDateTime.of(d, w.start(), zone).toInstant().toEpochMilli(), earliestStartMs);
+            long endMs = Math.min(ZonedDateTime.of(d, w.end(), zone).toInstant().toEpochMilli(), horizonEndMs);
+            // a day with no room for even the shortest meeting never counts towards "caps full"
+            if (endMs - startMs < shortest) continue;
+            days.add(new Day(d, weekOf(d), w.start(), w.end(), endMs));
         }
 
         List<long[]> blocks = new ArrayList<>();
