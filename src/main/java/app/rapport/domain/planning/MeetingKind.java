@@ -2,7 +2,10 @@ package app.rapport.domain.planning;
 
 import java.util.Locale;
 
-/** The kind of relationship meeting the planner suggests. There is deliberately no "pitch". */
+/**
+ * What kind of meeting the planner proposes. There is deliberately no sales or pitch kind: the planner
+ * only ever proposes a touch that keeps the relationship warm.
+ */
 public enum MeetingKind {
     CALL("Call"), VIDEO("Video call"), COFFEE("Coffee"), LUNCH("Lunch"), REVIEW("Review"), VISIT("Visit");
 
@@ -12,6 +15,7 @@ public enum MeetingKind {
         this.label = label;
     }
 
+    /** A short human label, e.g. "Video call". */
     public String label() {
         return label;
     }
