@@ -76,7 +76,7 @@ public final class CalendarService {
         try {
             read = IcsReader.read(in, user.timeZone());
         } catch (IcsException e) {
-            throw new ValidationException("file: " + e.getMessage());
+            throw new ValidationException("file", "" + e.getMessage());
         }
         String source = "import:" + name;
         int replaced = entries.replaceSource(userId, source, read, clock.instant());
@@ -94,9 +94,9 @@ public final class CalendarService {
      * @throws ValidationException when the window is empty or longer than {@link #MAX_WINDOW}
      */
     public List<CalendarItem> window(long userId, Instant from, Instant to) {
-        if (!to.isAfter(from)) throw new ValidationException("to: must be after from");
+        if (!to.isAfter(from)) throw new ValidationException("to", "must be after from");
         if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            throw new ValidationException("to: the window may span at most " + MAX_WINDOW.toDays() + " days");
+            throw new ValidationException("to", "the window may span at most " + MAX_WINDOW.toDays() + " days");
         }
         Map<Long, Suggestion> byId = suggestions.list(userId, List.of()).stream()
                 .collect(Collectors.toMap(Suggestion::id, Function.identity()));
@@ -114,9 +114,9 @@ public final class CalendarService {
     /** Moves one of the user's single (non-recurring) entries, e.g. a hold, then reconciles. */
     public CalendarEntry move(long userId, long entryId, Instant start, Instant end) {
         CalendarEntry entry = single(userId, entryId);
-        if (!end.isAfter(start)) throw new ValidationException("end: must be after start");
+        if (!end.isAfter(start)) throw new ValidationException("end", "must be after start");
         if (Duration.between(start, end).compareTo(Duration.ofDays(14)) > 0) {
-            throw new ValidationException("end: an entry may last at most 14 days");
+            throw new ValidationException("end", "an entry may last at most 14 days");
         }
         entries.move(userId, entry.id(), start, end, clock.instant());
         planning.reconcile(userId);

@@ -54,13 +54,16 @@ public final class SettingsService {
                     current.maxPerWeek(), current.buffer(), current.horizonDays(), current.durations(),
                     current.minLeadTime()));
         } catch (IllegalArgumentException e) {
-            throw new ValidationException(e.getMessage());
+            String message = e.getMessage() == null ? "is out of range" : e.getMessage();
+            int space = message.indexOf(' ');
+            throw space > 0 ? new ValidationException(message.substring(0, space), message.substring(space + 1))
+                    : new ValidationException("settings", message);
         }
         Map<String, Tier> known = tiers.forUser(userId);
         if (changedTiers != null) {
             for (String name : changedTiers.keySet()) {
                 if (!known.containsKey(name)) {
-                    throw new ValidationException("tiers." + name + ": no such tier; known tiers are " + known.keySet());
+                    throw new ValidationException("tiers." + name, "no such tier; known tiers are " + known.keySet());
                 }
             }
         }

@@ -130,7 +130,7 @@ public final class SuggestionService {
      */
     public Suggestion dismiss(long userId, long id, int snoozeDays) {
         if (snoozeDays < 0 || snoozeDays > MAX_SNOOZE_DAYS) {
-            throw new ValidationException("snoozeDays: must be between 0 and " + MAX_SNOOZE_DAYS);
+            throw new ValidationException("snoozeDays", "must be between 0 and " + MAX_SNOOZE_DAYS);
         }
         Instant now = clock.instant();
         long clientId = db.inTransaction(c -> {
