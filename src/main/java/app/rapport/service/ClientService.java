@@ -68,6 +68,13 @@ public final class ClientService {
         return new ClientView.Page(items, relationships.count(userId, status, tier), page, size);
     }
 
+    /** How many of the user's clients have each status (clients not yet computed are in none). */
+    public Map<Status, Integer> countByStatus(long userId) {
+        Map<Status, Integer> counts = new java.util.EnumMap<>(Status.class);
+        for (Status s : Status.values()) counts.put(s, relationships.count(userId, s, null));
+        return counts;
+    }
+
     public ClientView.Detail get(long userId, long clientId) {
         Client client = find(userId, clientId);
         Relationship rel = relationships.find(userId, clientId).orElse(null);

@@ -3,7 +3,10 @@ package app.rapport.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import app.rapport.web.dashboard.DashboardRoutes;
+import app.rapport.web.dashboard.Templates;
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.jetty12.server.TimedHandler;
@@ -21,6 +24,13 @@ public final class App {
         Auth auth = new Auth(services);
         return Javalin.create(cfg -> {
             cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.fileRenderer(Templates.renderer());
+            cfg.staticFiles.enableWebjars();
+            cfg.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/web/static";
+                files.location = Location.CLASSPATH;
+            });
             cfg.http.maxRequestSize = 12L * 1024 * 1024;
             cfg.jetty.modifyServer(server -> {
                 TimedHandler timed = new TimedHandler(services.metrics(), Tags.empty());
@@ -42,6 +52,7 @@ public final class App {
             new SuggestionRoutes(services, mapper).register(cfg.routes);
             new CalendarRoutes(services, mapper, services.publicUrl()).register(cfg.routes);
             new SettingsRoutes(services, mapper).register(cfg.routes);
+            new DashboardRoutes(services).register(cfg.routes);
         });
     }
 }

@@ -10,9 +10,10 @@ import java.util.Optional;
  * Who is calling: a bearer token (API clients, add-ins) or the dashboard session cookie. With the
  * cookie, a request that changes something must also echo the session's CSRF token in a header.
  */
-final class Auth {
-    static final String SESSION_COOKIE = "rapport_session";
-    static final String CSRF_HEADER = "X-CSRF-Token";
+public final class Auth {
+    /** The HttpOnly session cookie the dashboard pages read too. */
+    public static final String SESSION_COOKIE = "rapport_session";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String USER = "rapport.user";
 
     private final Services services;

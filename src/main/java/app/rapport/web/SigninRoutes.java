@@ -5,36 +5,30 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * Sign-in from the one-time link printed at start-up, and the start page. The session cookie is
- * HttpOnly and SameSite=Strict; the page reads the CSRF token from its own, readable cookie.
+ * Sign-in from the one-time link printed at start-up, and sign-out; both lead to the dashboard at
+ * {@code /}. The session cookie is HttpOnly and SameSite=Strict; scripts read the CSRF token from its
+ * own, readable cookie, and the sign-out form echoes it in a hidden field.
  */
 final class SigninRoutes {
     static final String CSRF_COOKIE = "rapport_csrf";
+    /** The sign-out form's hidden field with the session's CSRF token. */
+    static final String CSRF_FIELD = "csrf";
 
     private final Services services;
     private final Duration sessionLifetime;
-    private final String startPage;
 
     SigninRoutes(Services services, Duration sessionLifetime) {
         this.services = services;
         this.sessionLifetime = sessionLifetime;
-        try (InputStream in = SigninRoutes.class.getResourceAsStream("/web/index.html")) {
-            this.startPage = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException | NullPointerException e) {
-            throw new IllegalStateException("web/index.html is missing from the build", e);
-        }
     }
 
     void register(RoutesConfig routes) {
         routes.get("/signin", this::signin);
         routes.post("/signout", this::signout);
-        routes.get("/", ctx -> ctx.html(startPage));
     }
 
     private void signin(Context ctx) {
@@ -53,7 +47,14 @@ final class SigninRoutes {
 
     private void signout(Context ctx) {
         String cookie = ctx.cookie(Auth.SESSION_COOKIE);
-        if (cookie != null) services.sessions().closeSession(cookie);
+        Optional<SessionRepository.Session> session = services.sessions().findSession(cookie, services.clock().instant());
+        if (session.isPresent()) {
+            String echoed = ctx.header(Auth.CSRF_HEADER) != null ? ctx.header(Auth.CSRF_HEADER) : ctx.formParam(CSRF_FIELD);
+            if (!session.get().csrfToken().equals(echoed)) {
+                throw new ApiError(403, "forbidden", "sign out from the dashboard's button: the CSRF token is missing or wrong");
+            }
+            services.sessions().closeSession(cookie);
+        }
         ctx.removeCookie(Auth.SESSION_COOKIE, "/").removeCookie(CSRF_COOKIE, "/").redirect("/");
     }
 

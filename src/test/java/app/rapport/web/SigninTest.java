@@ -54,9 +54,31 @@ class SigninTest {
     }
 
     @Test
-    void theStartPageIsServedWithoutSigningIn() {
+    void withoutASessionTheStartPageSaysHowToSignInWith401() {
         TestServer.Reply page = server.get("/", null);
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("<title>Rapport");
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.body()).contains("<title>Sign in · Rapport").contains("scripts/run");
+    }
+
+    @Test
+    void signingOutNeedsTheCsrfTokenAndEndsTheSession() {
+        TestServer.Reply signin = server.get("/signin?code=" + server.owner.signinCode(), null);
+        List<String> setCookies = signin.raw().headers().allValues("Set-Cookie");
+        String session = HttpCookie.parse(setCookies.stream().filter(c -> c.startsWith("rapport_session="))
+                .findFirst().orElseThrow()).get(0).getValue();
+        String csrf = HttpCookie.parse(setCookies.stream().filter(c -> c.startsWith("rapport_csrf=")).findFirst()
+                .orElseThrow()).get(0).getValue();
+        Map<String, String> cookie = Map.of("Cookie", "rapport_session=" + session);
+        byte[] wrong = "csrf=guess".getBytes();
+        assertThat(server.send("POST", "/signout", null, "application/x-www-form-urlencoded", wrong, cookie).status())
+                .isEqualTo(403);
+        assertThat(server.send("GET", "/", null, null, null, cookie).status()).isEqualTo(200);
+
+        byte[] right = ("csrf=" + csrf).getBytes();
+        TestServer.Reply out = server.send("POST", "/signout", null, "application/x-www-form-urlencoded", right, cookie);
+        assertThat(out.status()).isEqualTo(302);
+        assertThat(out.raw().headers().firstValue("Location")).contains("/");
+        assertThat(server.send("GET", "/", null, null, null, cookie).status()).isEqualTo(401);
     }
 }
