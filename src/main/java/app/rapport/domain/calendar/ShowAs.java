@@ -2,7 +2,7 @@ package app.rapport.domain.calendar;
 
 import java.util.Locale;
 
-/** How a calendar entry shows on free/busy: only BUSY blocks the planner; TENTATIVE shows a hold or an unconfirmed event. */
+/** How a calendar entry shows on free/busy: BUSY and TENTATIVE (a hold, an unconfirmed event) block the planner; FREE does not. */
 public enum ShowAs {
     BUSY, TENTATIVE, FREE;
 
