@@ -187,6 +187,7 @@ public final class SlotFinder {
         LocalDateTime t = roundUp(LocalDateTime.of(d.date, d.from));
         if (earliestLocal.isAfter(t)) t = earliestLocal;
         LocalDateTime stop = LocalDateTime.of(d.date, d.to);
+        long[] client = clientWindows(d, clientZone);
         while (t.isBefore(stop)) {
             ZonedDateTime z = ZonedDateTime.ofLocal(t, zone, null);
             if (!z.toLocalDateTime().equals(t)) { // a wall-clock time skipped by a DST gap
@@ -196,7 +197,7 @@ public final class SlotFinder {
             long s = z.toInstant().toEpochMilli();
             long e = s + durationMs;
             if (e > d.endMs) return null; // later starts end later still
-            if (s < earliestStartMs || !mealTime(kind, t.toLocalTime()) || !clientHours(s, e, clientZone)) {
+            if (s < earliestStartMs || !mealTime(kind, t.toLocalTime()) || !inside(client, s, e)) {
                 t = t.plusMinutes(GRID_MINUTES);
                 continue;
             }
@@ -207,6 +208,32 @@ public final class SlotFinder {
             t = jump.isAfter(next) ? jump : next;
         }
         return null;
+    }
+
+    /**
+     * The client's plausible hours that can overlap day {@code d}, as [start, end] pairs in epoch ms: the
+     * client-local dates of the day's first and last working minute, weekdays only.
+     */
+    private long[] clientWindows(Day d, ZoneId clientZone) {
+        LocalDate first = ZonedDateTime.of(d.date, d.from, zone).withZoneSameInstant(clientZone).toLocalDate();
+        LocalDate last = ZonedDateTime.of(d.date, d.to, zone).withZoneSameInstant(clientZone).toLocalDate();
+        long[] out = new long[4];
+        int n = 0;
+        for (LocalDate cd = first; !cd.isAfter(last); cd = cd.plusDays(1)) {
+            DayOfWeek dow = cd.getDayOfWeek();
+            if (dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY) continue;
+            if (n == out.length) out = Arrays.copyOf(out, n * 2);
+            out[n++] = ZonedDateTime.of(cd, CLIENT_DAY_START, clientZone).toInstant().toEpochMilli();
+            out[n++] = ZonedDateTime.of(cd, CLIENT_DAY_END, clientZone).toInstant().toEpochMilli();
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static boolean inside(long[] windows, long s, long e) {
+        for (int i = 0; i < windows.length; i += 2) {
+            if (s >= windows[i] && e <= windows[i + 1]) return true;
+        }
+        return false;
     }
 
     /** -1 when [s, e) is free, else the instant (epoch ms) until which something blocks it. */
@@ -242,16 +269,6 @@ public final class SlotFinder {
 
     private static boolean within(LocalTime t, LocalTime from, LocalTime to) {
         return !t.isBefore(from) && !t.isAfter(to);
-    }
-
-    private static boolean clientHours(long s, long e, ZoneId clientZone) {
-        LocalDateTime cs = LocalDateTime.ofInstant(Instant.ofEpochMilli(s), clientZone);
-        LocalDateTime ce = LocalDateTime.ofInstant(Instant.ofEpochMilli(e), clientZone);
-        DayOfWeek dow = cs.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY
-                && cs.toLocalDate().equals(ce.toLocalDate())
-                && !cs.toLocalTime().isBefore(CLIENT_DAY_START)
-                && !ce.toLocalTime().isAfter(CLIENT_DAY_END);
     }
 
     /** The first grid time at or after {@code t}. */
