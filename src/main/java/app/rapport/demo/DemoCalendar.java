@@ -24,6 +24,7 @@ import java.util.Locale;
  * demo is first loaded.
  */
 public final class DemoCalendar {
+    private static final String TEAM_MEETING = "Team meeting";
     private DemoCalendar() {}
 
     /** The entries, with uids stable for the same book and week. */
@@ -31,11 +32,11 @@ public final class DemoCalendar {
         LocalDate monday = now.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         LocalDate seriesStart = monday.minusWeeks(8);
         List<CalendarEntry> out = new ArrayList<>();
-        Instant skippedTeamMeeting = at(monday.plusWeeks(2), "09:00", zone);
-        out.add(series("demo-team-meeting", "Team meeting", "Board room", seriesStart, "09:00", 60, zone,
+        Instant skippedTeamMeeting = at(monday.plusWeeks(2), "09:30", zone);
+        out.add(series("demo-team-meeting", TEAM_MEETING, "Board room, Mercer Yard", seriesStart, "09:30", 45, zone,
                 "FREQ=WEEKLY;BYDAY=MO", List.of(skippedTeamMeeting)));
-        out.add(series("demo-one-to-one", "1:1 with Sam (practice manager)", null, seriesStart.plusDays(3), "16:00", 30,
-                zone, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", List.of()));
+        out.add(series("demo-one-to-one", "1:1 Priya / Dana", "Microsoft Teams Meeting", seriesStart.plusDays(3), "16:00",
+                30, zone, "FREQ=WEEKLY;INTERVAL=2;BYDAY=TH", List.of()));
         out.add(series("demo-committee", "Investment committee", "Board room", seriesStart.with(TemporalAdjusters.firstInMonth(DayOfWeek.TUESDAY)), "10:00", 120,
                 zone, "FREQ=MONTHLY;BYDAY=1TU", List.of()));
         out.add(series("demo-school-run", "School run", null, seriesStart.plusDays(4), "15:00", 60, zone,
@@ -54,6 +55,8 @@ public final class DemoCalendar {
         Instant from = monday.minusWeeks(1).atStartOfDay(zone).toInstant();
         for (MeetingEvent meeting : book.meetings()) {
             if (meeting.start().isBefore(from) || meeting.cancelled() || !meeting.end().isAfter(meeting.start())) continue;
+            // The book's own team meetings and 1:1s are single events; the series above stand for them.
+            if (meeting.title().equals(TEAM_MEETING) || meeting.title().startsWith("1:1 ")) continue;
             out.add(new CalendarEntry(0, "demo-" + meeting.externalId(), null, meeting.title(), meeting.location(),
                     meeting.start(), meeting.end(), zone, false, ShowAs.BUSY, EntryKind.EVENT, null, List.of(), List.of(),
                     false, null, meeting.attendees().stream().map(a -> a.address().toLowerCase(Locale.ROOT)).toList()));

@@ -5,6 +5,7 @@ import app.rapport.domain.client.ClientKind;
 import app.rapport.domain.client.EmailAddresses;
 import app.rapport.domain.client.Identity;
 import app.rapport.domain.client.Tier;
+import app.rapport.domain.planning.MeetingKind;
 import app.rapport.domain.relationship.Relationship;
 import app.rapport.domain.relationship.Status;
 import app.rapport.providers.files.ContactImport;
@@ -153,7 +154,7 @@ public final class ClientService {
             else domains.add(i.value());
         }
         return new ClientInput(c.name(), c.kind(), c.tier(), c.cadenceOverrideDays(), c.timeZone(), c.snoozedUntil(),
-                c.notes(), emails, domains);
+                c.notes(), emails, domains, c.preferredKind());
     }
 
     private Client validated(long userId, long clientId, ClientInput in) {
@@ -199,7 +200,16 @@ public final class ClientService {
         }
         ClientKind kind = in.kind() == null ? ClientKind.PERSON : in.kind();
         ZoneId zone = in.timeZone() == null ? users.find(userId).orElseThrow().timeZone() : in.timeZone();
+        String preferred = null;
+        if (in.preferredKind() != null) {
+            try {
+                preferred = MeetingKind.fromWire(in.preferredKind()).wire();
+            } catch (IllegalArgumentException e) {
+                throw new ValidationException("preferredKind", "'" + in.preferredKind()
+                        + "' is not a meeting kind; use call, video, coffee, lunch, review or visit");
+            }
+        }
         return new Client(clientId, userId, in.name().trim(), kind, in.tier(), in.cadenceDays(), zone,
-                in.snoozedUntil(), in.notes(), List.copyOf(identities));
+                in.snoozedUntil(), in.notes(), List.copyOf(identities), preferred);
     }
 }

@@ -24,7 +24,7 @@ import java.util.Set;
 /** /api/v1/clients: list by urgency, read one with its timeline, create, edit, import. */
 final class ClientRoutes {
     private static final Set<String> FIELDS = Set.of("name", "kind", "tier", "cadenceDays", "timeZone",
-            "snoozedUntil", "notes", "emails", "domains");
+            "snoozedUntil", "notes", "emails", "domains", "preferredKind");
     private static final long MAX_IMPORT_BYTES = 10L * 1024 * 1024;
 
     private final ClientService clients;
@@ -82,7 +82,8 @@ final class ClientRoutes {
         RequestBody body = RequestBody.parse(mapper, ctx.bodyAsBytes(), FIELDS);
         ClientInput input = new ClientInput(body.string("name", true, 200), kind(body), body.string("tier", true, 16),
                 body.integer("cadenceDays", 1, 3650), body.zone("timeZone"), body.instant("snoozedUntil", false),
-                body.string("notes", false, 2000), body.stringList("emails", 50, 320), body.stringList("domains", 10, 253));
+                body.string("notes", false, 2000), body.stringList("emails", 50, 320), body.stringList("domains", 10, 253),
+                body.string("preferredKind", false, 16));
         Client created = clients.create(user.id(), input);
         ctx.status(201).json(JsonViews.client(created, clients.get(user.id(), created.id()).relationship(),
                 user.timeZone()));
@@ -103,6 +104,7 @@ final class ClientRoutes {
         String notes = body.string("notes", false, 2000);
         List<String> emails = body.stringList("emails", 50, 320);
         List<String> domains = body.stringList("domains", 10, 253);
+        String preferredKind = body.string("preferredKind", false, 16);
         Client updated = clients.update(user.id(), id, in -> new ClientInput(
                 name != null ? name : in.name(),
                 kind != null ? kind : in.kind(),
@@ -112,7 +114,8 @@ final class ClientRoutes {
                 body.has("snoozedUntil") ? snooze : in.snoozedUntil(),
                 body.has("notes") ? notes : in.notes(),
                 emails != null ? emails : in.emails(),
-                domains != null ? domains : in.domains()));
+                domains != null ? domains : in.domains(),
+                body.has("preferredKind") ? preferredKind : in.preferredKind()));
         ctx.json(JsonViews.client(updated, clients.get(user.id(), id).relationship(), user.timeZone()));
     }
 
