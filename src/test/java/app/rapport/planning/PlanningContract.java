@@ -11,6 +11,7 @@ import app.rapport.domain.interaction.Direction;
 import app.rapport.domain.suggestion.Suggestion;
 import app.rapport.domain.suggestion.SuggestionState;
 import app.rapport.domain.user.Account;
+import app.rapport.jobs.Jobs;
 import app.rapport.providers.local.IcsReader;
 import app.rapport.service.IngestService;
 import app.rapport.store.Database;
@@ -366,6 +367,28 @@ abstract class PlanningContract {
         assertThat(f.delete("/api/v1/feeds").status()).isEqualTo(204);
         assertThat(f.send("GET", newPath, null, null).status()).isEqualTo(404);
         assertThat(f.send("GET", "/feeds/guess/calendar.ics", null, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void scheduledJobsLeasedFromTheDatabasePlanWithoutARequestAndTwoInstancesShareOneSchedule() throws Exception {
+        PlanningFixture f = fixture();
+        f.client("Ada Archer", "ada@archer.example");
+        try (Jobs first = Jobs.start(f.rapport, Duration.ofHours(1), Duration.ofMinutes(5));
+             Jobs second = Jobs.start(f.rapport, Duration.ofHours(1), Duration.ofMinutes(5))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (f.rapport.suggestions.list(f.owner.id(), List.of()).isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(f.rapport.suggestions.list(f.owner.id(), List.of())).hasSize(1);
+            int rows = f.rapport.database.withConnection(c -> {
+                try (var st = c.createStatement();
+                     var rs = st.executeQuery("SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'plan-suggestions'")) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(rows).isEqualTo(1);
+        }
     }
 
     @Test
