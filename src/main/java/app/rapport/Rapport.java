@@ -36,6 +36,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.LinkedHashSet;
 
 /** The object graph, wired by hand from a config, a database and a clock. */
@@ -95,7 +96,11 @@ public final class Rapport {
         this.planningService = new PlanningService(database, clock, users, clients, relationships, interactions,
                 suggestions, new PlanningSettingsRepository(database), localCalendar, localCalendar, localCalendar);
         this.suggestionService = new SuggestionService(database, clock, suggestions, clients, users, relationshipService,
-                localCalendar, smtpSender(config.mail().smtp()));
+                localCalendar, smtpSender(config.mail().smtp()), Executors.newSingleThreadExecutor(runnable -> {
+                    Thread t = new Thread(runnable, "invitation-sender");
+                    t.setDaemon(true);
+                    return t;
+                }));
         this.calendarService = new CalendarService(clock, users, clients, calendarEntries, suggestions,
                 new FeedTokenRepository(database), localCalendar, planningService);
         this.settingsService = new SettingsService(database, users, tiers, planningService, relationshipService);

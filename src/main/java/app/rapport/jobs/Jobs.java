@@ -17,13 +17,15 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>refresh-relationships, hourly: statuses move with the calendar even when no mail arrives;</li>
  *   <li>plan-suggestions, hourly: reconcile, then place holds for clients who became due;</li>
- *   <li>reconcile-suggestions, every few minutes: expire passed slots, follow holds the user moved or deleted.</li>
+ *   <li>reconcile-suggestions, every few minutes: expire passed slots, follow holds the user moved or deleted;</li>
+ *   <li>send-invitations, every minute: invitations still pending after a restart.</li>
  * </ul>
  */
 public final class Jobs implements AutoCloseable {
     static final String REFRESH = "refresh-relationships";
     static final String PLAN = "plan-suggestions";
     static final String RECONCILE = "reconcile-suggestions";
+    static final String INVITATIONS = "send-invitations";
     private static final Logger LOG = LoggerFactory.getLogger(Jobs.class);
 
     private final Scheduler scheduler;
@@ -48,8 +50,10 @@ public final class Jobs implements AutoCloseable {
                         }
                     }
                 });
+        RecurringTask<Void> invitations = Tasks.recurring(INVITATIONS, FixedDelay.of(Duration.ofMinutes(1)))
+                .execute((instance, context) -> r.suggestionService.sweepInvitations());
         Scheduler scheduler = Scheduler.create(r.database.dataSource())
-                .startTasks(List.of(refresh, plan, reconcile))
+                .startTasks(List.of(refresh, plan, reconcile, invitations))
                 .threads(2)
                 .pollingInterval(Duration.ofSeconds(10))
                 .build();

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,11 @@ public final class SuggestionService {
     private final RelationshipService relationships;
     private final CalendarWriter calendar;
     private final Optional<InvitationSender> sender;
+    private final Executor outbox;
 
     public SuggestionService(Database db, Clock clock, SuggestionRepository suggestions, ClientRepository clients,
                              UserRepository users, RelationshipService relationships, CalendarWriter calendar,
-                             Optional<InvitationSender> sender) {
+                             Optional<InvitationSender> sender, Executor outbox) {
         this.db = db;
         this.clock = clock;
         this.suggestions = suggestions;
@@ -54,6 +56,7 @@ public final class SuggestionService {
         this.relationships = relationships;
         this.calendar = calendar;
         this.sender = sender;
+        this.outbox = outbox;
     }
 
     public Suggestion get(long userId, long id) {
@@ -66,8 +69,9 @@ public final class SuggestionService {
 
     /**
      * Accepts a suggestion: its hold becomes a busy meeting with the client as attendee and the
-     * invitation goes out (by SMTP, or offered as a download when none is configured). Accepting
-     * an accepted suggestion changes nothing, except that an invitation that failed is retried.
+     * invitation is queued (state pending), then sent by SMTP in the background, so a slow mail
+     * server never slows the click; with no SMTP server it is offered as a download. Accepting an
+     * accepted suggestion changes nothing, except that an invitation that failed is queued again.
      *
      * @throws ConflictException when the suggestion was dismissed, expired or superseded, or its time has passed
      */
@@ -78,7 +82,7 @@ public final class SuggestionService {
                     .orElseThrow(() -> new NotFoundException("suggestion " + id + " not found"));
             if (s.state() == SuggestionState.ACCEPTED) {
                 return s.invitationState() == InvitationState.FAILED && suggestions.invitation(userId, id,
-                        List.of(InvitationState.FAILED), InvitationState.PENDING, "retrying", now);
+                        List.of(InvitationState.FAILED), InvitationState.PENDING, "queued again", now);
             }
             if (!s.state().open()) {
                 throw new ConflictException("suggestion " + id + " is " + s.state().wire()
@@ -111,7 +115,7 @@ public final class SuggestionService {
                 detail = "sent by your calendar to " + email.get();
             } else if (sender.isPresent()) {
                 invitation = InvitationState.PENDING;
-                detail = "sending to " + email.get();
+                detail = "queued for " + email.get();
             } else {
                 invitation = InvitationState.DOWNLOAD;
                 detail = "no SMTP server is configured (mail.smtp.host): download the invitation and send it to "
@@ -120,7 +124,7 @@ public final class SuggestionService {
             suggestions.invitation(userId, id, List.of(InvitationState.NONE), invitation, detail, now);
             return invitation == InvitationState.PENDING;
         });
-        if (send) deliver(userId, id);
+        if (send) outbox.execute(() -> deliver(userId, id));
         return get(userId, id);
     }
 
@@ -160,18 +164,41 @@ public final class SuggestionService {
                 .orElseThrow(() -> new ConflictException("the client has no e-mail address to invite")));
     }
 
-    private void deliver(long userId, long id) {
-        Suggestion s = get(userId, id);
-        Optional<Invitation> invitation = invitation(userId, s);
-        Instant now = clock.instant();
+    /**
+     * Sends a pending invitation. The claim (pending → sending) is compare-and-set, so when the
+     * background sender and the scheduled sweep reach it at once, one of them sends it.
+     */
+    void deliver(long userId, long id) {
+        if (sender.isEmpty()) return;
+        if (!suggestions.invitation(userId, id, List.of(InvitationState.PENDING), InvitationState.SENDING, "sending",
+                clock.instant())) {
+            return;
+        }
         try {
-            sender.orElseThrow().send(invitation.orElseThrow(), users.find(userId).orElseThrow().timeZone());
-            suggestions.invitation(userId, id, List.of(InvitationState.PENDING), InvitationState.SENT,
-                    "sent to " + invitation.get().attendeeEmail(), now);
+            Invitation invitation = invitation(userId, get(userId, id)).orElseThrow();
+            sender.get().send(invitation, users.find(userId).orElseThrow().timeZone());
+            suggestions.invitation(userId, id, List.of(InvitationState.SENDING), InvitationState.SENT,
+                    "sent to " + invitation.attendeeEmail(), clock.instant());
         } catch (RuntimeException e) {
             LOG.warn("invitation for suggestion {} not sent: {}", id, e.getMessage());
-            suggestions.invitation(userId, id, List.of(InvitationState.PENDING), InvitationState.FAILED,
-                    "not sent: " + e.getMessage() + "; accept again to retry", now);
+            suggestions.invitation(userId, id, List.of(InvitationState.SENDING), InvitationState.FAILED,
+                    "not sent: " + e.getMessage() + "; accept again to retry", clock.instant());
+        }
+    }
+
+    /**
+     * The sweep after a restart: sends invitations still pending (accepted just before a stop), and
+     * marks as failed those a stopped server was in the middle of sending. Those are not resent by
+     * themselves, because the mail server may have taken them; the user sees it and may accept again.
+     */
+    public void sweepInvitations() {
+        Instant now = clock.instant();
+        for (SuggestionRepository.Key key : suggestions.withInvitation(InvitationState.PENDING, now.minusSeconds(30))) {
+            deliver(key.userId(), key.id());
+        }
+        for (SuggestionRepository.Key key : suggestions.withInvitation(InvitationState.SENDING, now.minusSeconds(600))) {
+            suggestions.invitation(key.userId(), key.id(), List.of(InvitationState.SENDING), InvitationState.FAILED,
+                    "the server stopped while sending; it may or may not have gone out; accept again to resend", now);
         }
     }
 

@@ -128,6 +128,15 @@ public final class SuggestionRepository {
                 target.wire(), truncate(detail, 1000), now, userId, id) == 1;
     }
 
+    /** A suggestion of some user, by id pair. */
+    public record Key(long userId, long id) {}
+
+    /** Suggestions of every user whose invitation is in {@code state}, last changed before {@code before}. */
+    public List<Key> withInvitation(InvitationState state, Instant before) {
+        return Jdbc.list(db, "SELECT user_id, id FROM suggestions WHERE invitation_state = ? AND updated_at <= ? ORDER BY id",
+                rs -> new Key(rs.getLong(1), rs.getLong(2)), state.wire(), before);
+    }
+
     public int count(long userId, SuggestionState state) {
         return Jdbc.one(db, "SELECT COUNT(*) FROM suggestions WHERE user_id = ? AND state = ?", rs -> rs.getInt(1),
                 userId, state.wire()).orElseThrow();

@@ -3,12 +3,13 @@ package app.rapport.domain.suggestion;
 import java.util.Locale;
 
 /**
- * What happened to the invitation of an accepted suggestion: NONE before acceptance; PENDING while
- * it is being sent; SENT by SMTP; DOWNLOAD when no SMTP server is configured and the user sends the
- * .ics themselves; FAILED when the SMTP server refused it (accepting again retries).
+ * What happened to the invitation of an accepted suggestion: NONE before acceptance (or when the
+ * client has no address); PENDING until the sender picks it up; SENDING while one sender holds it;
+ * SENT; DOWNLOAD when no SMTP server is configured and the user sends the .ics themselves; FAILED
+ * when the SMTP server refused it or the server stopped mid-send (accepting again retries).
  */
 public enum InvitationState {
-    NONE, PENDING, SENT, DOWNLOAD, FAILED;
+    NONE, PENDING, SENDING, SENT, DOWNLOAD, FAILED;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
