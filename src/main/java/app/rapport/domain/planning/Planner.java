@@ -35,6 +35,9 @@ public final class Planner {
             .thenComparing(PlanningCandidate::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingLong(PlanningCandidate::clientId);
 
+    /** Marks a kind rule whose kind did not fit and was replaced, e.g. "in-person-history/fallback-call". */
+    public static final String FALLBACK_SUFFIX = "/fallback-";
+
     /** Plans the request; throws IllegalArgumentException when a client appears twice. */
     public static Plan plan(PlanRequest request) {
         Instant now = request.now();
@@ -74,16 +77,32 @@ public final class Planner {
                         + " days already has as many suggestions as the caps allow."));
                 continue;
             }
-            KindDecision kind = KindRules.choose(c, now, settings.zone());
+            KindDecision chosen = KindRules.choose(c, now, settings.zone());
+            KindDecision kind = chosen;
             Optional<Slot> slot = finder.find(kind.kind(), c.clientZone());
+            String fallbackNote = "";
+            MeetingKind fallback = kind.kind() == MeetingKind.REVIEW ? MeetingKind.VIDEO : MeetingKind.CALL;
+            if (slot.isEmpty() && fallback != kind.kind()) {
+                // A lunch across time zones or a long review may not fit anywhere; a shorter remote
+                // touch still keeps the relationship warm, and the reason says why it changed.
+                slot = finder.find(fallback, c.clientZone());
+                if (slot.isPresent()) {
+                    fallbackNote = " No " + kind.kind().label().toLowerCase(java.util.Locale.ROOT)
+                            + " fits both calendars in the next " + settings.horizonDays() + " days, so a "
+                            + fallback.label().toLowerCase(java.util.Locale.ROOT) + " instead.";
+                    kind = new KindDecision(fallback, kind.rule() + FALLBACK_SUFFIX + fallback.wire());
+                }
+            }
             if (slot.isEmpty()) {
                 skipped.add(new Skipped(c.clientId(), NO_FREE_SLOT, "No free " + kind.kind().label().toLowerCase(java.util.Locale.ROOT)
                         + " slot inside both working days in the next " + settings.horizonDays() + " days."));
                 continue;
             }
             finder.place(slot.get());
+            String reason = fallbackNote.isEmpty() ? Reasons.explain(c, kind, now, settings.zone())
+                    : Reasons.explain(c, chosen, now, settings.zone()) + fallbackNote;
             meetings.add(new PlannedMeeting(c.clientId(), c.clientName(), kind.kind(), kind.rule(),
-                    slot.get().start(), slot.get().end(), Reasons.explain(c, kind, now, settings.zone())));
+                    slot.get().start(), slot.get().end(), reason));
             full = finder.capsFull();
         }
         return new Plan(meetings, skipped, horizonEnd);

@@ -68,9 +68,22 @@ class PlannerTest {
                         Fixtures.withDue(candidate(1, 50), Status.ACTIVE, NOW.plus(Duration.ofDays(30))), "not-due"),
                 Arguments.of("active with nothing due", Fixtures.withDue(candidate(1, 50), Status.ACTIVE, null),
                         "not-due"),
-                Arguments.of("a lunch in Singapore",
+                Arguments.of("a lunch in Auckland, where no working hour overlaps London's",
                         Fixtures.withZone(Fixtures.with(candidate(1, 50), "B", MeetingKind.LUNCH,
-                                ClientHistory.none(false), null), SINGAPORE), "no-free-slot"));
+                                ClientHistory.none(false), null), java.time.ZoneId.of("Pacific/Auckland")), "no-free-slot"));
+    }
+
+    @Test
+    void aLunchThatFitsNowhereBecomesACallAndTheReasonSaysSo() {
+        PlanningCandidate singapore = Fixtures.withZone(Fixtures.with(candidate(1, 50), "B", MeetingKind.LUNCH,
+                ClientHistory.none(false), null), SINGAPORE);
+        Plan plan = plan(ONE_A_DAY, List.of(singapore), List.of());
+        assertThat(plan.meetings()).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(MeetingKind.CALL);
+            assertThat(m.kindRule()).isEqualTo("client-preference/fallback-call");
+            assertThat(m.reason()).contains("They prefer a lunch.")
+                    .endsWith("No lunch fits both calendars in the next 14 days, so a call instead.");
+        });
     }
 
     @ParameterizedTest(name = "{0} is skipped as {2}")
