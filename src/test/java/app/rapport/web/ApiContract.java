@@ -59,7 +59,11 @@ abstract class ApiContract {
     @ParameterizedTest(name = "{0} {1} needs a token")
     @CsvSource({"GET,/api/v1/clients", "POST,/api/v1/clients", "GET,/api/v1/clients/1", "PATCH,/api/v1/clients/1",
             "POST,/api/v1/clients/import", "GET,/api/v1/interactions", "POST,/api/v1/interactions",
-            "GET,/api/v1/accounts"})
+            "GET,/api/v1/accounts", "GET,/api/v1/suggestions", "POST,/api/v1/suggestions/plan",
+            "GET,/api/v1/suggestions/1", "POST,/api/v1/suggestions/1/accept", "POST,/api/v1/suggestions/1/dismiss",
+            "GET,/api/v1/suggestions/1/invitation.ics", "GET,/api/v1/calendar", "POST,/api/v1/calendar/import",
+            "PATCH,/api/v1/calendar/entries/1", "DELETE,/api/v1/calendar/entries/1", "GET,/api/v1/settings",
+            "PATCH,/api/v1/settings", "GET,/api/v1/feeds", "POST,/api/v1/feeds", "DELETE,/api/v1/feeds"})
     void everyApiRouteAnswers401WithoutAToken(String method, String path) {
         TestServer.Reply none = server.send(method, path, null, "application/json", "{}".getBytes(), Map.of());
         assertThat(none.status()).isEqualTo(401);
@@ -154,6 +158,11 @@ abstract class ApiContract {
             "/api/v1/clients/abc|id",
             "/api/v1/interactions?clientId=x|clientId",
             "/api/v1/interactions?since=yesterday|since",
+            "/api/v1/suggestions?state=past|state",
+            "/api/v1/suggestions/abc|id",
+            "/api/v1/calendar?from=monday|from",
+            "/api/v1/calendar?from=2026-11-23T00:00:00Z&to=2026-11-22T00:00:00Z|to",
+            "/api/v1/calendar?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z|to",
     })
     void badQueryParametersAreA400NamingTheParameter(String path, String field) {
         TestServer.Reply r = server.get(path, token);
