@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import app.rapport.web.dashboard.DashboardRoutes;
+import app.rapport.web.dashboard.SettingsPageRoutes;
 import app.rapport.web.dashboard.Templates;
+import app.rapport.web.dashboard.WeekRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -53,6 +55,8 @@ public final class App {
             new CalendarRoutes(services, mapper, services.publicUrl()).register(cfg.routes);
             new SettingsRoutes(services, mapper).register(cfg.routes);
             new DashboardRoutes(services).register(cfg.routes);
+            new WeekRoutes(services).register(cfg.routes);
+            new SettingsPageRoutes(services).register(cfg.routes);
         });
     }
 }

@@ -30,9 +30,11 @@ public final class TestServer implements AutoCloseable {
     public final String ownerToken;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private TestServer(Database db, Clock clock) {
-        RapportConfig config = RapportConfig.forTests(Map.of("demo.load", false, "server.port", 0,
+    private TestServer(Database db, Clock clock, Map<String, ?> extraConfig) {
+        Map<String, Object> keys = new java.util.HashMap<>(Map.of("demo.load", false, "server.port", 0,
                 "owner.email", "olivia@owner-advisory.example", "owner.name", "Olivia Owner"));
+        keys.putAll(extraConfig);
+        RapportConfig config = RapportConfig.forTests(keys);
         this.rapport = new Rapport(config, db, clock);
         this.owner = Bootstrap.ensureOwner(rapport);
         this.ownerToken = owner.firstToken().orElseThrow();
@@ -40,11 +42,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer onH2() {
-        return new TestServer(TestDatabases.h2(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return onH2(Map.of());
+    }
+
+    /** On H2 with more configuration keys, e.g. {@code mail.smtp.host} pointing at GreenMail. */
+    public static TestServer onH2(Map<String, ?> extraConfig) {
+        return new TestServer(TestDatabases.h2(), Clock.fixed(NOW, ZoneOffset.UTC), extraConfig);
     }
 
     public static TestServer onPostgres() {
-        return new TestServer(TestDatabases.postgres(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new TestServer(TestDatabases.postgres(), Clock.fixed(NOW, ZoneOffset.UTC), Map.of());
     }
 
     public User ownerUser() {

@@ -6,8 +6,6 @@ import app.rapport.domain.user.User;
 import app.rapport.service.ClientView;
 import app.rapport.service.NotFoundException;
 import app.rapport.store.RelationshipRepository;
-import app.rapport.store.SessionRepository;
-import app.rapport.web.Auth;
 import app.rapport.web.Services;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -38,17 +36,8 @@ public final class DashboardRoutes {
         routes.get("/clients/{id}", this::client);
     }
 
-    /** The signed-in user and their session's CSRF token. */
-    record Viewer(User user, String csrfToken) {
-        Frame frame(String title, String section) {
-            return new Frame(title, section, csrfToken, user.name());
-        }
-    }
-
     private Optional<Viewer> viewer(Context ctx) {
-        Optional<SessionRepository.Session> session =
-                services.sessions().findSession(ctx.cookie(Auth.SESSION_COOKIE), services.clock().instant());
-        return session.flatMap(s -> services.users().find(s.userId()).map(u -> new Viewer(u, s.csrfToken())));
+        return Viewer.of(services, ctx);
     }
 
     private void today(Context ctx) {
@@ -109,10 +98,10 @@ public final class DashboardRoutes {
     }
 
     private static void signinNeeded(Context ctx) {
-        ctx.status(401).render("signin_needed.jte", Map.of("frame", Frame.signedOut("Sign in")));
+        Viewer.signinNeeded(ctx);
     }
 
-    private static boolean isHtmx(Context ctx) {
+    static boolean isHtmx(Context ctx) {
         return "true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-Boosted"));
     }
 
