@@ -69,7 +69,12 @@ public record WeekView(String start, String title, String prevHref, String nextH
      */
     public record Suggested(long id, String clientName, String clientHref, String kind, String when, String reason,
                             boolean open, String state, String invitation, String downloadHref,
-                            boolean invitationFailed) {}
+                            boolean invitationFailed, boolean invitationInFlight) {}
+
+    /** True while an accepted suggestion's invitation is queued or being sent: the page refreshes itself. */
+    public boolean invitationsInFlight() {
+        return suggestions.stream().anyMatch(Suggested::invitationInFlight);
+    }
 
     /** Snooze choices offered when dismissing, in days; the default is 14. */
     public static final List<Integer> SNOOZE_CHOICES = List.of(7, 14, 30, 90);
@@ -247,7 +252,7 @@ public record WeekView(String start, String title, String prevHref, String nextH
             String detail = s.invitationDetail() == null ? "" : s.invitationDetail();
             switch (s.invitationState()) {
                 case SENT -> invitation = "Invitation " + (detail.isBlank() ? "sent" : detail);
-                case PENDING -> invitation = "Sending the invitation…";
+                case PENDING, SENDING -> invitation = "Sending the invitation…";
                 case DOWNLOAD -> {
                     invitation = "No mail server is set up: send the invitation yourself.";
                     download = "/api/v1/suggestions/" + s.id() + "/invitation.ics";
@@ -258,7 +263,10 @@ public record WeekView(String start, String title, String prevHref, String nextH
         }
         return new Suggested(s.id(), name, "/clients/" + s.clientId(), s.kind().label(), when(s, zone), s.reason(),
                 s.state().open(), s.state().wire(), invitation, download,
-                s.invitationState() == app.rapport.domain.suggestion.InvitationState.FAILED);
+                s.invitationState() == app.rapport.domain.suggestion.InvitationState.FAILED,
+                s.state() == SuggestionState.ACCEPTED
+                        && (s.invitationState() == app.rapport.domain.suggestion.InvitationState.PENDING
+                        || s.invitationState() == app.rapport.domain.suggestion.InvitationState.SENDING));
     }
 
     /** "Tue 24 Nov, 10:00–10:30". */

@@ -116,8 +116,10 @@ class WeekBrowserTest {
         block.locator(".btn-accept").click();
         Locator meeting = page.locator(".day-body .block.meeting[data-suggestion=\"" + hold.id() + "\"]");
         meeting.waitFor();
-        assertThat(meeting.textContent()).contains("Invitation sent to " + email);
         assertThat(page.locator("#week-notice").textContent()).startsWith("Accepted");
+        // The invitation leaves in the background; the page refreshes itself until it has gone.
+        page.waitForCondition(() -> page.locator(".day-body .block.meeting[data-suggestion=\"" + hold.id() + "\"]")
+                .textContent().contains("Invitation sent to " + email));
         assertThat(page.url()).isEqualTo(server.url("/week?start=" + weekOf(hold)));
 
         // Submit the same form again, as a second click or a browser resubmission would.
