@@ -46,7 +46,7 @@ public record TodayView(List<Filter> filters, String filterLabel, List<Row> rows
         for (ClientView.Summary s : page.items()) rows.add(row(s.client(), s.relationship(), zone, today));
         boolean more = (long) page.page() * page.size() < page.total();
         String base = filter == null ? "/?" : "/?status=" + filter.wire() + "&";
-        return new TodayView(filters, filter == null ? "all clients" : Words.status(filter).toLowerCase() + " clients",
+        return new TodayView(filters, filter == null ? "clients" : Words.status(filter).toLowerCase() + " clients",
                 rows, page.total(), page.page(), page.size(), more ? base + "page=" + (page.page() + 1) : null,
                 filter == null ? "/" : "/?status=" + filter.wire());
     }
