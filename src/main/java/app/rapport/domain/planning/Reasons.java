@@ -1,9 +1,12 @@
 package app.rapport.domain.planning;
 
+import static app.rapport.domain.relationship.Explanations.ago;
+import static app.rapport.domain.relationship.Explanations.number;
+import static app.rapport.domain.relationship.Explanations.span;
+
 import app.rapport.domain.relationship.Status;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -15,8 +18,6 @@ import java.util.Locale;
 final class Reasons {
     private Reasons() {}
 
-    private static final String[] NUMBER_WORDS = {"no", "one", "two", "three", "four", "five", "six", "seven", "eight",
-            "nine", "ten"};
 
     static String explain(PlanningCandidate c, KindDecision kind, Instant now, ZoneId zone) {
         LocalDate today = LocalDate.ofInstant(now, zone);
@@ -66,32 +67,6 @@ final class Reasons {
             case KindRules.VIDEO_HISTORY -> "Your last meeting was a video call, so another one.";
             default -> "A short call to catch up.";
         };
-    }
-
-    /** "today", "yesterday", "5 days ago", "3 weeks ago", "4 months ago", "2 years ago". */
-    static String ago(LocalDate from, LocalDate today) {
-        long days = today.toEpochDay() - from.toEpochDay();
-        if (days <= 0) return "today";
-        if (days == 1) return "yesterday";
-        return span(from, today) + " ago";
-    }
-
-    /** "5 days", "3 weeks", "4 months", "2 years": a calendar span, rounded down. */
-    static String span(LocalDate from, LocalDate to) {
-        long days = to.toEpochDay() - from.toEpochDay();
-        if (days < 14) return plural(Math.max(days, 1), "day");
-        if (days < 60) return plural(days / 7, "week");
-        long months = Period.between(from, to).toTotalMonths();
-        if (months < 24) return plural(Math.max(months, 1), "month");
-        return plural(months / 12, "year");
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
-    }
-
-    private static String number(int n) {
-        return n < NUMBER_WORDS.length ? NUMBER_WORDS[n] : String.valueOf(n);
     }
 
     private static String capitalise(String s) {

@@ -17,7 +17,7 @@ import java.util.Set;
  * Words a salesperson can read aloud, built from a relationship's facts. Plain English, relative
  * times in the user's calendar days, one or two short sentences.
  */
-final class Explanations {
+public final class Explanations {
     private Explanations() {}
 
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
@@ -116,7 +116,7 @@ final class Explanations {
     }
 
     /** "today", "yesterday", "5 days ago", "3 weeks ago", "5 months ago", "2 years ago". */
-    static String ago(LocalDate from, LocalDate today) {
+    public static String ago(LocalDate from, LocalDate today) {
         long days = today.toEpochDay() - from.toEpochDay();
         if (days <= 0) return "today";
         if (days == 1) return "yesterday";
@@ -124,7 +124,7 @@ final class Explanations {
     }
 
     /** "5 days", "3 weeks", "5 months", "2 years": a calendar span, rounded down. */
-    static String span(LocalDate from, LocalDate to) {
+    public static String span(LocalDate from, LocalDate to) {
         long days = to.toEpochDay() - from.toEpochDay();
         if (days < 14) return plural(Math.max(days, 1), "day");
         if (days < 60) return plural(days / 7, "week");
@@ -153,7 +153,8 @@ final class Explanations {
         return n + " " + unit + (n == 1 ? "" : "s");
     }
 
-    private static String number(int n) {
+    /** "no", "one" … "ten", then digits. */
+    public static String number(int n) {
         return n < NUMBER_WORDS.length ? NUMBER_WORDS[n] : String.valueOf(n);
     }
 

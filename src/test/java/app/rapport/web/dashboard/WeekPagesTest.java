@@ -2,7 +2,6 @@ package app.rapport.web.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.rapport.domain.client.Client;
 import app.rapport.domain.suggestion.Suggestion;
 import app.rapport.domain.suggestion.SuggestionState;
 import app.rapport.service.ClientInput;
