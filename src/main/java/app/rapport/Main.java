@@ -7,7 +7,6 @@ import app.rapport.store.StoreException;
 import app.rapport.web.App;
 import io.javalin.Javalin;
 import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +27,12 @@ public final class Main {
             return;
         }
         Bootstrap.Owner owner = Bootstrap.ensureOwner(rapport);
-        if (config.demo().load()) {
-            DemoLoader.loadOnce(rapport, owner.user(), config.demo().seed());
+        if (config.demo().load() && DemoLoader.loadOnce(rapport, owner.user(), config.demo().seed())) {
+            // The demo should open with holds on the calendar; otherwise the scheduled pass plans.
+            planAll(rapport);
         }
-        planAll(rapport);
         Javalin app = App.create(rapport.services());
-        Jobs jobs = Jobs.start(rapport, Duration.ofHours(1), Duration.ofMinutes(5));
+        Jobs jobs = Jobs.start(rapport);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             jobs.close();
@@ -69,7 +68,7 @@ public final class Main {
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
-    /** Plans once at start-up, so the dashboard shows holds at once; the scheduler takes over from there. */
+    /** Plans for every user now; the scheduler takes over from there. */
     static void planAll(Rapport rapport) {
         for (var user : rapport.users.all()) {
             try {

@@ -34,11 +34,24 @@ public final class Jobs implements AutoCloseable {
         this.scheduler = scheduler;
     }
 
-    /** Starts the scheduler; the first plan runs one interval after start (Main plans once at start-up itself). */
-    public static Jobs start(Rapport r, Duration planEvery, Duration reconcileEvery) {
-        RecurringTask<Void> refresh = Tasks.recurring(REFRESH, FixedDelay.of(planEvery))
+    /** The schedule Main uses: plan a minute after start and hourly, re-derive relationships hourly. */
+    public static Jobs start(Rapport r) {
+        return start(r, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofSeconds(10));
+    }
+
+    /**
+     * Starts the scheduler. A schedule already in the database (from an earlier start or another
+     * instance) keeps its next run; the delays only place a task's very first run.
+     *
+     * @param firstPlan      delay before the first planning pass
+     * @param every          between planning passes, and between relationship refreshes (the first after one interval)
+     * @param reconcileEvery between reconcile passes
+     * @param polling        how often the scheduler looks for due work in the database
+     */
+    public static Jobs start(Rapport r, Duration firstPlan, Duration every, Duration reconcileEvery, Duration polling) {
+        RecurringTask<Void> refresh = Tasks.recurring(REFRESH, new EveryAfterDelay(every, every))
                 .execute((instance, context) -> eachUser(r, REFRESH, u -> r.relationshipService.recomputeAll(u.id())));
-        RecurringTask<Void> plan = Tasks.recurring(PLAN, FixedDelay.of(planEvery))
+        RecurringTask<Void> plan = Tasks.recurring(PLAN, new EveryAfterDelay(firstPlan, every))
                 .execute((instance, context) -> eachUser(r, PLAN, u -> r.planningService.plan(u.id())));
         RecurringTask<Void> reconcile = Tasks.recurring(RECONCILE, FixedDelay.of(reconcileEvery))
                 .execute((instance, context) -> {
@@ -55,7 +68,7 @@ public final class Jobs implements AutoCloseable {
         Scheduler scheduler = Scheduler.create(r.database.dataSource())
                 .startTasks(List.of(refresh, plan, reconcile, invitations))
                 .threads(2)
-                .pollingInterval(Duration.ofSeconds(10))
+                .pollingInterval(polling)
                 .build();
         scheduler.start();
         return new Jobs(scheduler);

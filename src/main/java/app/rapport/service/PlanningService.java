@@ -56,6 +56,7 @@ public final class PlanningService {
     public static final Duration SNOOZE_AFTER_HOLD_DELETED = Duration.ofDays(7);
     private static final Logger LOG = LoggerFactory.getLogger(PlanningService.class);
     private static final List<SuggestionState> OPEN = List.of(SuggestionState.PROPOSED, SuggestionState.PLACED);
+    private static final int HISTORY_CHUNK = 500;
 
     private final Database db;
     private final Clock clock;
@@ -244,15 +245,20 @@ public final class PlanningService {
             boolean isDue = r.status() != Status.ACTIVE || (r.dueAt() != null && !r.dueAt().isAfter(windowEnd));
             if (isDue) due.add(client);
         }
-        Map<Long, List<Interaction>> histories = interactions.forClients(userId,
-                due.stream().map(Client::id).toList());
+        // Histories are read a few hundred clients at a time and dropped once summarised, so a book
+        // of ten thousand clients with a million interactions plans in bounded memory.
         List<PlanningCandidate> out = new ArrayList<>(due.size());
-        for (Client client : due) {
-            List<Interaction> history = new ArrayList<>(histories.getOrDefault(client.id(), List.of()));
-            history.sort(Comparator.comparing(Interaction::occurredAt).thenComparingLong(Interaction::id));
-            MeetingKind preferred = client.preferredKind() == null ? null : MeetingKind.fromWire(client.preferredKind());
-            out.add(PlanningCandidate.of(client, byClient.get(client.id()),
-                    ClientHistory.of(history, s.zone(), client.timeZone(), now), false, preferred));
+        for (int from = 0; from < due.size(); from += HISTORY_CHUNK) {
+            List<Client> chunk = due.subList(from, Math.min(due.size(), from + HISTORY_CHUNK));
+            Map<Long, List<Interaction>> histories = interactions.forClients(userId,
+                    chunk.stream().map(Client::id).toList());
+            for (Client client : chunk) {
+                List<Interaction> history = new ArrayList<>(histories.getOrDefault(client.id(), List.of()));
+                history.sort(Comparator.comparing(Interaction::occurredAt).thenComparingLong(Interaction::id));
+                MeetingKind preferred = client.preferredKind() == null ? null : MeetingKind.fromWire(client.preferredKind());
+                out.add(PlanningCandidate.of(client, byClient.get(client.id()),
+                        ClientHistory.of(history, s.zone(), client.timeZone(), now), false, preferred));
+            }
         }
         return out;
     }

@@ -57,6 +57,7 @@ public final class PlannerBench {
         PlanningSettings roomy = PlannerBenchData.settings(28, 20, 100);
         figures.put("plan_5000_clients_200_busy_28d_caps_20_100",
                 planner(PlannerBenchData.request(5_000, 200, roomy, 7)));
+        figures.put("plan_service_h2_core_book", planService(args[1]));
         figures.put("accept_over_http_h2_smtp_greenmail_back_to_back", accept(args[1], "accept-burst", 0));
         figures.put("accept_over_http_h2_smtp_greenmail_10_per_second", accept(args[1], "accept-paced", 100));
 
@@ -90,6 +91,33 @@ public final class PlannerBench {
     }
 
     /**
+     * One whole planning pass through PlanningService over the core bench's H2 book (10,000 clients,
+     * 1,000,000 interactions): reconcile, candidates with their histories, the plan, holds written.
+     */
+    static Map<String, Object> planService(String h2Url) {
+        Map<String, Object> config = Map.of("demo.load", false, "server.port", 0, "owner.email", CoreBench.OWNER_EMAIL);
+        try (Database db = Database.open(h2Url, "sa", "", 4)) {
+            Rapport r = new Rapport(RapportConfig.forTests(config), db, Clock.fixed(CoreBench.NOW, ZoneOffset.UTC));
+            long userId = r.users.findByEmail(CoreBench.OWNER_EMAIL).orElseThrow().id();
+            System.gc();
+            long t = System.nanoTime();
+            var outcome = r.planningService.plan(userId);
+            double ms = (System.nanoTime() - t) / 1e6;
+            long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("clients", r.clients.count(userId));
+            m.put("placed", outcome.placed().size());
+            m.put("skipped", outcome.skipped());
+            m.put("ms", round(ms));
+            m.put("heap_used_after_mb", heapMb);
+            System.out.printf("plan through PlanningService on H2, %d clients with 1,000,000 interactions: %.0f ms,"
+                    + " %d placed, skipped %s, heap in use after %d MB%n", r.clients.count(userId), ms,
+                    outcome.placed().size(), outcome.skipped(), heapMb);
+            return m;
+        }
+    }
+
+    /**
      * Accepts every placed suggestion of a 400-client book one by one over HTTP. The invitation is
      * queued by the accept and sent by SMTP to GreenMail in the background; the run ends when all arrived.
      */
@@ -101,7 +129,8 @@ public final class PlannerBench {
                 "owner.timeZone", "Europe/London", "mail.smtp.host", "127.0.0.1",
                 "mail.smtp.port", smtp.getSmtp().getPort(), "mail.smtp.startTls", false,
                 "mail.smtp.from", "rapport@example.com");
-        try (Database db = Database.open(h2Url.replace("/rapport;", "/" + dbName + ";"), "sa", "", 10)) {
+        try (AutoCloseable stopSmtp = smtp::stop;
+             Database db = Database.open(h2Url.replace("/rapport;", "/" + dbName + ";"), "sa", "", 10)) {
             Rapport r = new Rapport(RapportConfig.forTests(config), db, Clock.fixed(now, ZoneOffset.UTC));
             Bootstrap.Owner owner = Bootstrap.ensureOwner(r);
             long userId = owner.user().id();
@@ -136,7 +165,6 @@ public final class PlannerBench {
                 app.stop();
             }
             int delivered = smtp.getReceivedMessages().length;
-            smtp.stop();
             List<Double> sorted = ms.stream().sorted().toList();
             // The first accepts warm the JIT; both the whole run and the run without its first 20 are given.
             List<Double> warm = ms.subList(Math.min(20, ms.size()), ms.size()).stream().sorted().toList();

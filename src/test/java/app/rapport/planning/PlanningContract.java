@@ -380,8 +380,10 @@ abstract class PlanningContract {
     void scheduledJobsLeasedFromTheDatabasePlanWithoutARequestAndTwoInstancesShareOneSchedule() throws Exception {
         PlanningFixture f = fixture();
         f.client("Ada Archer", "ada@archer.example");
-        try (Jobs first = Jobs.start(f.rapport, Duration.ofHours(1), Duration.ofMinutes(5));
-             Jobs second = Jobs.start(f.rapport, Duration.ofHours(1), Duration.ofMinutes(5))) {
+        Duration firstPlan = Duration.ofMillis(200);
+        Duration polling = Duration.ofMillis(200);
+        try (Jobs first = Jobs.start(f.rapport, firstPlan, Duration.ofHours(1), Duration.ofMinutes(5), polling);
+             Jobs second = Jobs.start(f.rapport, firstPlan, Duration.ofHours(1), Duration.ofMinutes(5), polling)) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (f.rapport.suggestions.list(f.owner.id(), List.of()).isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(100);
