@@ -67,6 +67,21 @@ public final class TestServer implements AutoCloseable {
         return rapport.tokens.issue(u.id(), "test", NOW);
     }
 
+    /** The dashboard session of the owner after following the sign-in link: the Cookie header and the CSRF token. */
+    public record Session(Map<String, String> headers, String csrf) {}
+
+    public Session signIn() {
+        Reply signin = get("/signin?code=" + owner.signinCode(), null);
+        String cookie = null;
+        String csrf = null;
+        for (String header : signin.raw().headers().allValues("Set-Cookie")) {
+            java.net.HttpCookie c = java.net.HttpCookie.parse(header).get(0);
+            if (c.getName().equals("rapport_session")) cookie = c.getValue();
+            if (c.getName().equals("rapport_csrf")) csrf = c.getValue();
+        }
+        return new Session(Map.of("Cookie", "rapport_session=" + cookie), csrf);
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + app.port() + path;
     }

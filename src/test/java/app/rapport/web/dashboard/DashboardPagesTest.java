@@ -3,7 +3,6 @@ package app.rapport.web.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.rapport.support.TestServer;
-import java.net.HttpCookie;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,14 +17,9 @@ class DashboardPagesTest {
     @BeforeEach
     void start() {
         server = TestServer.onH2();
-        TestServer.Reply signin = server.get("/signin?code=" + server.owner.signinCode(), null);
-        String cookie = null;
-        for (String header : signin.raw().headers().allValues("Set-Cookie")) {
-            HttpCookie c = HttpCookie.parse(header).get(0);
-            if (c.getName().equals("rapport_session")) cookie = c.getValue();
-            if (c.getName().equals("rapport_csrf")) csrf = c.getValue();
-        }
-        session = Map.of("Cookie", "rapport_session=" + cookie);
+        TestServer.Session signedIn = server.signIn();
+        session = signedIn.headers();
+        csrf = signedIn.csrf();
     }
 
     @AfterEach

@@ -6,7 +6,6 @@ import app.rapport.domain.suggestion.Suggestion;
 import app.rapport.domain.suggestion.SuggestionState;
 import app.rapport.service.ClientInput;
 import app.rapport.support.TestServer;
-import java.net.HttpCookie;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -31,14 +30,9 @@ class WeekPagesTest {
     void start() {
         server = TestServer.onH2();
         userId = server.ownerUser().id();
-        TestServer.Reply signin = server.get("/signin?code=" + server.owner.signinCode(), null);
-        String cookie = null;
-        for (String header : signin.raw().headers().allValues("Set-Cookie")) {
-            HttpCookie c = HttpCookie.parse(header).get(0);
-            if (c.getName().equals("rapport_session")) cookie = c.getValue();
-            if (c.getName().equals("rapport_csrf")) csrf = c.getValue();
-        }
-        session = Map.of("Cookie", "rapport_session=" + cookie);
+        TestServer.Session signedIn = server.signIn();
+        session = signedIn.headers();
+        csrf = signedIn.csrf();
     }
 
     @AfterEach
