@@ -77,6 +77,9 @@ public final class IcsWriter {
             if (tzid != null) zones.computeIfAbsent(tzid, IcsWriter::vtimezone);
             events.add(event(entry, tzid, now));
         }
+        // RFC 5545 requires at least one component, and some subscribers refuse an empty calendar:
+        // an empty feed carries the UTC time zone so that it stays valid.
+        if (events.isEmpty() && zones.isEmpty()) zones.put("UTC", vtimezone("UTC"));
         zones.values().forEach(calendar::add);
         events.forEach(calendar::add);
         return output(calendar);

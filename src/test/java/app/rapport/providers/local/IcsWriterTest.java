@@ -91,7 +91,10 @@ class IcsWriterTest {
     @Test
     void anEmptyFeedIsStillAValidCalendar() throws Exception {
         String feed = IcsWriter.calendarFeed("Empty", List.of(), NOW);
-        assertThat(feed).contains("METHOD:PUBLISH\r\n");
+        assertThat(feed).contains("METHOD:PUBLISH\r\n").contains("BEGIN:VTIMEZONE\r\n");
+        net.fortuna.ical4j.model.Calendar parsed = new net.fortuna.ical4j.data.CalendarBuilder()
+                .build(new java.io.StringReader(feed));
+        assertThat(parsed.validate().hasErrors()).as(parsed.validate().toString()).isFalse();
         assertThat(IcsReader.read(new ByteArrayInputStream(feed.getBytes(StandardCharsets.UTF_8)), LONDON)).isEmpty();
     }
 }
