@@ -88,6 +88,12 @@ abstract class PlanningContract {
                 .findFirst().orElseThrow();
     }
 
+    /** Plans and returns the client's one placed suggestion. */
+    static Suggestion planOne(PlanningFixture f, Client client) {
+        assertThat(f.post("/api/v1/suggestions/plan", null).status()).isEqualTo(200);
+        return only(f, client);
+    }
+
     CalendarEntry busy(PlanningFixture f, String uid, Instant start, Instant end) {
         return f.rapport.calendarEntries.insert(f.owner.id(), "test", new CalendarEntry(0, uid, null, uid, null, start, end,
                 LONDON, false, ShowAs.BUSY, EntryKind.EVENT, null, List.of(), List.of(), false, null, List.of()),
@@ -232,8 +238,7 @@ abstract class PlanningContract {
     void dismissRemovesTheHoldAndSnoozesTheClientSoPlanningLeavesItAlone() {
         PlanningFixture f = fixture();
         Client ada = f.client("Ada Archer", "ada@archer.example");
-        f.post("/api/v1/suggestions/plan", null);
-        Suggestion s = only(f, ada);
+        Suggestion s = planOne(f, ada);
         JsonNode dismissed = f.post("/api/v1/suggestions/" + s.id() + "/dismiss", "{\"snoozeDays\": 30}").json();
         assertThat(dismissed.path("state").asText()).isEqualTo("dismissed");
         assertThat(dismissed.path("snoozeDays").asInt()).isEqualTo(30);
@@ -249,8 +254,7 @@ abstract class PlanningContract {
     void reconcileDismissesASuggestionWhoseHoldWasDeleted() {
         PlanningFixture f = fixture();
         Client ada = f.client("Ada Archer", "ada@archer.example");
-        f.post("/api/v1/suggestions/plan", null);
-        Suggestion s = only(f, ada);
+        Suggestion s = planOne(f, ada);
         assertThat(f.delete("/api/v1/calendar/entries/" + s.holdRef()).status()).isEqualTo(204);
         Suggestion after = f.rapport.suggestions.find(f.owner.id(), s.id()).orElseThrow();
         assertThat(after.state()).isEqualTo(SuggestionState.DISMISSED);
@@ -261,8 +265,7 @@ abstract class PlanningContract {
     void reconcileKeepsTheTimeTheUserMovedTheHoldTo() {
         PlanningFixture f = fixture();
         Client ada = f.client("Ada Archer", "ada@archer.example");
-        f.post("/api/v1/suggestions/plan", null);
-        Suggestion s = only(f, ada);
+        Suggestion s = planOne(f, ada);
         Instant newStart = ZonedDateTime.of(2026, 11, 27, 15, 0, 0, 0, LONDON).toInstant();
         Instant newEnd = newStart.plus(Duration.between(s.start(), s.end()));
         assertThat(f.patch("/api/v1/calendar/entries/" + s.holdRef(),
@@ -277,8 +280,7 @@ abstract class PlanningContract {
     void reconcileMovesAHoldThatANewlyImportedEventConflictsWith() {
         PlanningFixture f = fixture();
         Client ada = f.client("Ada Archer", "ada@archer.example");
-        f.post("/api/v1/suggestions/plan", null);
-        Suggestion s = only(f, ada);
+        Suggestion s = planOne(f, ada);
         String ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:clash-1\r\n"
                 + "DTSTAMP:20261120T000000Z\r\nDTSTART:" + IcsStamp.of(s.start().minus(Duration.ofMinutes(30))) + "\r\n"
                 + "DTEND:" + IcsStamp.of(s.end().plus(Duration.ofMinutes(30))) + "\r\nSUMMARY:Board meeting\r\n"
@@ -301,8 +303,7 @@ abstract class PlanningContract {
     void reconcileSupersedesASuggestionWhenTheClientWasContactedMeanwhile() {
         PlanningFixture f = fixture();
         Client ada = f.client("Ada Archer", "ada@archer.example");
-        f.post("/api/v1/suggestions/plan", null);
-        Suggestion s = only(f, ada);
+        Suggestion s = planOne(f, ada);
         f.clock.advance(Duration.ofMinutes(30));
         Account local = f.rapport.accounts.list(f.owner.id()).get(0);
         f.rapport.ingestService.logManual(f.owner.id(), local.id(), new IngestService.ManualLog(ada.id(), "call-1",
@@ -318,8 +319,7 @@ abstract class PlanningContract {
     void reconcileExpiresASuggestionWhoseSlotPassed() {
         PlanningFixture f = fixture();
         Client ada = f.client("Ada Archer", "ada@archer.example");
-        f.post("/api/v1/suggestions/plan", null);
-        Suggestion s = only(f, ada);
+        Suggestion s = planOne(f, ada);
         f.clock.set(s.end().plusSeconds(1));
         f.rapport.planningService.reconcile(f.owner.id());
         Suggestion after = f.rapport.suggestions.find(f.owner.id(), s.id()).orElseThrow();

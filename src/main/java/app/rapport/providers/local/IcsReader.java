@@ -49,7 +49,8 @@ import net.fortuna.ical4j.model.property.RDate;
  * Reads iCalendar (RFC 5545) files into {@link CalendarEntry} values: one per VEVENT, kind EVENT, not yet stored.
  *
  * <p>Reading is all or nothing: any malformed part throws {@link IcsException} and no entry is returned.
- * VTODO, VJOURNAL and VFREEBUSY are ignored. A file may hold several VCALENDARs one after another.
+ * Only events matter for planning, so VTODO, VJOURNAL and VFREEBUSY are skipped. A file may hold
+ * several VCALENDARs one after another.
  *
  * <p>Decisions the RFC leaves open:
  * <ul>
