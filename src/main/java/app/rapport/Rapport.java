@@ -1,6 +1,22 @@
 package app.rapport;
 
 import app.rapport.config.RapportConfig;
+import app.rapport.providers.microsoft.GraphClients;
+import app.rapport.providers.microsoft.GraphDelta;
+import app.rapport.providers.microsoft.GraphPush;
+import app.rapport.providers.microsoft.GraphTokens;
+import app.rapport.providers.microsoft.MicrosoftOAuth;
+import app.rapport.security.TokenCipher;
+import app.rapport.service.AccountConnectService;
+import app.rapport.store.CredentialRepository;
+import app.rapport.store.OAuthRequestRepository;
+import app.rapport.store.PushSubscriptionRepository;
+import app.rapport.store.SyncStreamRepository;
+import app.rapport.sync.PushNotifications;
+import app.rapport.sync.StoredCalendarMirror;
+import app.rapport.sync.SyncRequests;
+import app.rapport.sync.SyncService;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import app.rapport.config.SmtpConfig;
 import app.rapport.providers.local.InvitationIcs;
 import app.rapport.providers.local.LocalCalendar;
@@ -42,6 +58,8 @@ import java.util.LinkedHashSet;
 /** The object graph, wired by hand from a config, a database and a clock. */
 public final class Rapport {
     private static final Duration SMTP_TIMEOUT = Duration.ofSeconds(20);
+    /** Messages per delta page: 500 requests back a 50,000-message backfill, 5% of the mailbox budget. */
+    private static final int GRAPH_PAGE_SIZE = 100;
     public final RapportConfig config;
     public final Database database;
     public final Clock clock;
@@ -66,6 +84,18 @@ public final class Rapport {
     public final SuggestionService suggestionService;
     public final CalendarService calendarService;
     public final SettingsService settingsService;
+    public final TokenCipher tokenCipher;
+    public final SyncStreamRepository syncStreams;
+    public final PushSubscriptionRepository pushSubscriptions;
+    public final MicrosoftOAuth microsoftOAuth;
+    public final GraphTokens graphTokens;
+    public final GraphClients graphClients;
+    public final GraphDelta graphDelta;
+    public final GraphPush graphPush;
+    public final SyncService syncService;
+    public final SyncRequests syncRequests;
+    public final PushNotifications pushNotifications;
+    public final AccountConnectService accountConnect;
 
     public Rapport(RapportConfig config, Database database, Clock clock) {
         this.config = config;
@@ -104,6 +134,28 @@ public final class Rapport {
         this.calendarService = new CalendarService(clock, users, clients, calendarEntries, suggestions,
                 new FeedTokenRepository(database), localCalendar, planningService);
         this.settingsService = new SettingsService(database, users, tiers, planningService, relationshipService);
+        this.tokenCipher = new TokenCipher(config.security().tokenKeyFile());
+        this.syncStreams = new SyncStreamRepository(database);
+        this.pushSubscriptions = new PushSubscriptionRepository(database);
+        String publicUrl = config.server().publicUrl();
+        this.microsoftOAuth = new MicrosoftOAuth(config.providers().microsoft(), publicUrl, clock);
+        this.graphTokens = new GraphTokens(database, new CredentialRepository(database), accounts, tokenCipher, microsoftOAuth, clock);
+        this.graphClients = new GraphClients(config.providers().microsoft().graphBaseUrl(), graphTokens, config.sync().maxAttempts());
+        this.graphDelta = new GraphDelta(graphClients, GRAPH_PAGE_SIZE);
+        this.graphPush = new GraphPush(graphClients, pushSubscriptions, publicUrl, clock);
+        this.syncService = new SyncService(database, clock, accounts, syncStreams, ignored, ingestService, graphDelta,
+                new StoredCalendarMirror(calendarEntries, clock), config.sync(), metrics);
+        SchedulerClient schedulerClient = SchedulerClient.Builder.create(database.dataSource()).build();
+        this.syncRequests = new SyncRequests(syncStreams, schedulerClient);
+        this.pushNotifications = new PushNotifications(graphPush, syncRequests, metrics, schedulerClient);
+        this.accountConnect = new AccountConnectService(config.providers().microsoft(), microsoftOAuth,
+                new OAuthRequestRepository(database), accounts, graphTokens, graphClients, tokenCipher, syncService,
+                syncStreams, syncRequests, clock);
+    }
+
+    /** True when Graph should push changes to this server rather than be polled. */
+    public boolean pushEnabled() {
+        return config.sync().pushTo(config.server().publicUrl());
     }
 
     /** Invitations go out by SMTP when a server is configured; otherwise they are offered as downloads. */
@@ -122,6 +174,6 @@ public final class Rapport {
     public Services services() {
         return new Services(database, clock, metrics, users, tokens, sessions, accounts, interactions, ignored,
                 clientService, ingestService, clients, planningService, suggestionService, calendarService,
-                settingsService, config.server().publicUrl());
+                settingsService, config.server().publicUrl(), accountConnect, syncStreams, pushSubscriptions, pushNotifications);
     }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +38,8 @@ final class ConfigBinder {
                 privacy(root.section("privacy")),
                 providers(root.section("providers")),
                 mail(root.section("mail")),
-                sync(root.section("sync")));
+                sync(root.section("sync")),
+                security(root.section("security")));
         root.finish();
         return config;
     }
@@ -167,8 +169,19 @@ final class ConfigBinder {
         if (backfillMonths < 0) throw s.fail("backfillMonths", "must be 0 or more");
         int pollMinutes = s.integer("pollMinutes");
         if (pollMinutes < 1) throw s.fail("pollMinutes", "must be at least 1");
+        String push = s.text("push").strip().toLowerCase(Locale.ROOT);
+        if (!SyncConfig.PUSH_MODES.contains(push)) throw s.fail("push", "must be auto, on or off");
+        int maxAttempts = s.integer("maxAttempts");
+        if (maxAttempts < 1 || maxAttempts > 20) throw s.fail("maxAttempts", "must be between 1 and 20");
         s.finish();
-        return new SyncConfig(backfillMonths, pollMinutes);
+        return new SyncConfig(backfillMonths, pollMinutes, push, maxAttempts);
+    }
+
+    private static SecurityConfig security(Section s) {
+        String keyFile = s.text("tokenKeyFile").strip();
+        if (keyFile.isEmpty()) throw s.fail("tokenKeyFile", "must name a file, e.g. ./data/token-key.json");
+        s.finish();
+        return new SecurityConfig(Path.of(keyFile));
     }
 
     /** A value as shown in an error: quoted, on one line, clipped, never a password. */

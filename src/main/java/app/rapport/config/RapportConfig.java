@@ -28,7 +28,8 @@ import java.util.Optional;
  */
 public record RapportConfig(ServerConfig server, DatabaseConfig database, OwnerConfig owner, DemoConfig demo,
                             MatchingConfig matching, Map<String, TierConfig> tiers, PrivacyConfig privacy,
-                            ProvidersConfig providers, MailConfig mail, SyncConfig sync) {
+                            ProvidersConfig providers, MailConfig mail, SyncConfig sync,
+                            SecurityConfig security) {
     /** The defaults file looked for in the working directory, relative to it. */
     public static final String LOCAL_FILE = "config/rapport.yaml";
 
@@ -42,6 +43,7 @@ public record RapportConfig(ServerConfig server, DatabaseConfig database, OwnerC
         Objects.requireNonNull(providers, "providers");
         Objects.requireNonNull(mail, "mail");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(security, "security");
         tiers = Collections.unmodifiableMap(new LinkedHashMap<>(tiers));
     }
 

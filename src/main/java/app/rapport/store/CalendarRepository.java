@@ -130,6 +130,70 @@ public final class CalendarRepository {
 
     public record SourceCount(String source, int entries) {}
 
+    /** The source of events mirrored from a connected account's calendar. */
+    public static String accountSource(long accountId) {
+        return "account:" + accountId;
+    }
+
+    /**
+     * Inserts or updates events mirrored from a provider calendar, keyed by the provider's event id
+     * (the uid). What Rapport knows and the provider does not say (that an event is one of its holds,
+     * and for which suggestion) is kept on update.
+     */
+    public void upsertMirrored(long userId, String source, long round, List<CalendarEntry> entries, Instant now) {
+        if (entries.isEmpty()) return;
+        db.inTransaction(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE calendar_entries SET summary = ?, location = ?, starts_at = ?,"
+                    + " ends_at = ?, all_day = ?, show_as = ?, cancelled = ?, attendees = ?, sync_round = ?, updated_at = ?"
+                    + " WHERE user_id = ? AND source = ? AND uid = ? AND instance_key = ''");
+                 PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO calendar_entries (" + COLUMNS + ", sync_round) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (CalendarEntry e : entries) {
+                    update.setString(1, truncate(e.summary(), 1000));
+                    update.setString(2, truncate(e.location(), 1000));
+                    Jdbc.setInstant(update, 3, e.start());
+                    Jdbc.setInstant(update, 4, e.end());
+                    update.setBoolean(5, e.allDay());
+                    update.setString(6, e.showAs().wire());
+                    update.setBoolean(7, e.cancelled());
+                    update.setString(8, e.attendees().isEmpty() ? null : truncate(String.join(",", e.attendees()), 4000));
+                    update.setLong(9, round);
+                    Jdbc.setInstant(update, 10, now);
+                    update.setLong(11, userId);
+                    update.setString(12, source);
+                    update.setString(13, e.uid());
+                    if (update.executeUpdate() == 0) {
+                        bindEntry(insert, userId, source, e, now);
+                        insert.setLong(20, round);
+                        insert.executeUpdate();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Removes mirrored events by provider id. */
+    public int deleteMirrored(long userId, String source, List<String> uids) {
+        int removed = 0;
+        for (String uid : uids) {
+            removed += Jdbc.update(db, "DELETE FROM calendar_entries WHERE user_id = ? AND source = ? AND uid = ?", userId, source, uid);
+        }
+        return removed;
+    }
+
+    /** Removes mirrored events a full round did not see. */
+    public int sweepMirrored(long userId, String source, long round) {
+        return Jdbc.update(db, "DELETE FROM calendar_entries WHERE user_id = ? AND source = ? AND (sync_round IS NULL OR sync_round < ?)",
+                userId, source, round);
+    }
+
+    /** A mirrored event by its provider id. */
+    public Optional<CalendarEntry> findMirrored(long userId, String source, String uid) {
+        return Jdbc.one(db, "SELECT * FROM calendar_entries WHERE user_id = ? AND source = ? AND uid = ? AND instance_key = ''",
+                CalendarRepository::map, userId, source, uid);
+    }
+
     private static void bindEntry(PreparedStatement ps, long userId, String source, CalendarEntry e, Instant now)
             throws SQLException {
         ps.setLong(1, userId);

@@ -51,6 +51,7 @@ public final class App {
             new ClientRoutes(services.clients(), mapper).register(cfg.routes);
             new InteractionRoutes(services, mapper).register(cfg.routes);
             new AccountRoutes(services).register(cfg.routes);
+            new ProviderRoutes(services, mapper).register(cfg.routes);
             new SuggestionRoutes(services, mapper).register(cfg.routes);
             new CalendarRoutes(services, mapper, services.publicUrl()).register(cfg.routes);
             new SettingsRoutes(services, mapper).register(cfg.routes);

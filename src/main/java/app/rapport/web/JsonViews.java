@@ -144,6 +144,7 @@ final class JsonViews {
         m.put("provider", a.provider());
         m.put("label", a.label());
         m.put("state", a.state());
+        m.put("stateDetail", a.stateDetail());
         m.put("createdAt", time(a.createdAt(), zone));
         m.put("ignoredByReason", ignoredByReason);
         return m;

@@ -1,6 +1,10 @@
 package app.rapport.web;
 
+import app.rapport.service.AccountConnectService;
 import app.rapport.service.CalendarService;
+import app.rapport.store.PushSubscriptionRepository;
+import app.rapport.store.SyncStreamRepository;
+import app.rapport.sync.PushNotifications;
 import app.rapport.service.ClientService;
 import app.rapport.service.IngestService;
 import app.rapport.service.PlanningService;
@@ -23,4 +27,6 @@ public record Services(Database database, Clock clock, PrometheusMeterRegistry m
                        InteractionRepository interactions, IgnoredMessageRepository ignored,
                        ClientService clients, IngestService ingest, ClientRepository clientRepository,
                        PlanningService planning, SuggestionService suggestions, CalendarService calendar,
-                       SettingsService settings, String publicUrl) {}
+                       SettingsService settings, String publicUrl, AccountConnectService accountConnect,
+                       SyncStreamRepository syncStreams, PushSubscriptionRepository pushSubscriptions,
+                       PushNotifications pushNotifications) {}

@@ -61,7 +61,7 @@ class RapportConfigTest {
                 "https://accounts.google.com/o/oauth2/v2/auth", "https://oauth2.googleapis.com/token",
                 "https://gmail.googleapis.com/", "https://www.googleapis.com/"));
         assertThat(c.mail().smtp()).isEqualTo(new SmtpConfig("", 587, "", "", "", true));
-        assertThat(c.sync()).isEqualTo(new SyncConfig(24, 5));
+        assertThat(c.sync()).isEqualTo(new SyncConfig(24, 5, "auto", 6));
         assertThat(RapportConfig.defaults()).isEqualTo(c);
     }
 

@@ -33,12 +33,22 @@ public final class TestServer implements AutoCloseable {
     private TestServer(Database db, Clock clock, Map<String, ?> extraConfig) {
         Map<String, Object> keys = new java.util.HashMap<>(Map.of("demo.load", false, "server.port", 0,
                 "owner.email", "olivia@owner-advisory.example", "owner.name", "Olivia Owner"));
+        keys.put("security.tokenKeyFile", tempKeyFile());
         keys.putAll(extraConfig);
         RapportConfig config = RapportConfig.forTests(keys);
         this.rapport = new Rapport(config, db, clock);
         this.owner = Bootstrap.ensureOwner(rapport);
         this.ownerToken = owner.firstToken().orElseThrow();
         this.app = App.create(rapport.services()).start("127.0.0.1", 0);
+    }
+
+    /** A key file path in a fresh temporary folder, so tests never write a key into the working tree. */
+    public static String tempKeyFile() {
+        try {
+            return java.nio.file.Files.createTempDirectory("rapport-key").resolve("token-key.json").toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static TestServer onH2() {
