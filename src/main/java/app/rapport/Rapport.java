@@ -1,6 +1,8 @@
 package app.rapport;
 
 import app.rapport.config.RapportConfig;
+import app.rapport.providers.CalendarRouter;
+import app.rapport.providers.microsoft.GraphCalendarWriter;
 import app.rapport.providers.microsoft.GraphClients;
 import app.rapport.providers.microsoft.GraphDelta;
 import app.rapport.providers.microsoft.GraphPush;
@@ -85,6 +87,7 @@ public final class Rapport {
     public final CalendarService calendarService;
     public final SettingsService settingsService;
     public final TokenCipher tokenCipher;
+    public final CalendarRouter calendarRouter;
     public final SyncStreamRepository syncStreams;
     public final PushSubscriptionRepository pushSubscriptions;
     public final MicrosoftOAuth microsoftOAuth;
@@ -123,17 +126,6 @@ public final class Rapport {
         this.calendarEntries = new CalendarRepository(database);
         this.suggestions = new SuggestionRepository(database);
         this.localCalendar = new LocalCalendar(calendarEntries, clock);
-        this.planningService = new PlanningService(database, clock, users, clients, relationships, interactions,
-                suggestions, new PlanningSettingsRepository(database), localCalendar, localCalendar, localCalendar);
-        this.suggestionService = new SuggestionService(database, clock, suggestions, clients, users, relationshipService,
-                localCalendar, smtpSender(config.mail().smtp()), Executors.newSingleThreadExecutor(runnable -> {
-                    Thread t = new Thread(runnable, "invitation-sender");
-                    t.setDaemon(true);
-                    return t;
-                }));
-        this.calendarService = new CalendarService(clock, users, clients, calendarEntries, suggestions,
-                new FeedTokenRepository(database), localCalendar, planningService);
-        this.settingsService = new SettingsService(database, users, tiers, planningService, relationshipService);
         this.tokenCipher = new TokenCipher(config.security().tokenKeyFile());
         this.syncStreams = new SyncStreamRepository(database);
         this.pushSubscriptions = new PushSubscriptionRepository(database);
@@ -141,16 +133,37 @@ public final class Rapport {
         this.microsoftOAuth = new MicrosoftOAuth(config.providers().microsoft(), publicUrl, clock);
         this.graphTokens = new GraphTokens(database, new CredentialRepository(database), accounts, tokenCipher, microsoftOAuth, clock);
         this.graphClients = new GraphClients(config.providers().microsoft().graphBaseUrl(), graphTokens, config.sync().maxAttempts());
+        this.calendarRouter = new CalendarRouter(localCalendar, new GraphCalendarWriter(graphClients, calendarEntries, clock),
+                accounts, calendarEntries);
+        this.planningService = new PlanningService(database, clock, users, clients, relationships, interactions,
+                suggestions, new PlanningSettingsRepository(database), localCalendar, calendarRouter, calendarRouter);
+        this.suggestionService = new SuggestionService(database, clock, suggestions, clients, users, relationshipService,
+                calendarRouter, smtpSender(config.mail().smtp()), Executors.newSingleThreadExecutor(runnable -> {
+                    Thread t = new Thread(runnable, "invitation-sender");
+                    t.setDaemon(true);
+                    return t;
+                }));
+        this.calendarService = new CalendarService(clock, users, clients, calendarEntries, suggestions,
+                new FeedTokenRepository(database), localCalendar, planningService);
+        this.settingsService = new SettingsService(database, users, tiers, planningService, relationshipService);
         this.graphDelta = new GraphDelta(graphClients, GRAPH_PAGE_SIZE);
         this.graphPush = new GraphPush(graphClients, pushSubscriptions, publicUrl, clock);
         this.syncService = new SyncService(database, clock, accounts, syncStreams, ignored, ingestService, graphDelta,
-                new StoredCalendarMirror(calendarEntries, clock), config.sync(), metrics);
+                new StoredCalendarMirror(calendarEntries, clock), this::followCalendar, config.sync(), metrics);
         SchedulerClient schedulerClient = SchedulerClient.Builder.create(database.dataSource()).build();
         this.syncRequests = new SyncRequests(syncStreams, schedulerClient);
         this.pushNotifications = new PushNotifications(graphPush, syncRequests, metrics, schedulerClient);
         this.accountConnect = new AccountConnectService(config.providers().microsoft(), microsoftOAuth,
                 new OAuthRequestRepository(database), accounts, graphTokens, graphClients, tokenCipher, syncService,
                 syncStreams, syncRequests, clock);
+    }
+
+    /** After a provider calendar changed: show declines of accepted meetings, then reconcile the holds. */
+    private void followCalendar(long userId, long accountId) {
+        for (CalendarRepository.Declined d : calendarEntries.declinedSuggestionMeetings(userId, CalendarRepository.accountSource(accountId))) {
+            suggestionService.markDeclined(userId, d.suggestionId(), d.declinedBy());
+        }
+        planningService.reconcile(userId);
     }
 
     /** True when Graph should push changes to this server rather than be polled. */

@@ -83,3 +83,5 @@ CREATE INDEX push_subscriptions_by_expiry ON push_subscriptions (expires_at);
 -- Events mirrored from a provider calendar carry the round that last saw them, so a full round can
 -- drop what the provider no longer has without ever emptying the calendar in between.
 ALTER TABLE calendar_entries ADD COLUMN sync_round BIGINT;
+-- Attendees who declined a mirrored event, so a client's "no" to an accepted suggestion is shown.
+ALTER TABLE calendar_entries ADD COLUMN declined_by VARCHAR(1000);

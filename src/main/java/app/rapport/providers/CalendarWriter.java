@@ -26,8 +26,8 @@ public interface CalendarWriter {
      */
     boolean convertToMeeting(long userId, String holdRef, Meeting meeting);
 
-    /** True when the provider sends the invitation itself (Outlook, Google); false for the local calendar. */
-    boolean sendsInvitations();
+    /** True when the calendar holding this hold sends the invitation itself (Outlook, Google); false for the local calendar. */
+    boolean sendsInvitations(String holdRef);
 
     /**
      * A hold to place.

@@ -110,7 +110,7 @@ public final class SuggestionService {
             if (email.isEmpty()) {
                 invitation = InvitationState.NONE;
                 detail = "the client has no e-mail address; the meeting is in your calendar only";
-            } else if (calendar.sendsInvitations()) {
+            } else if (calendar.sendsInvitations(holdRef)) {
                 invitation = InvitationState.SENT;
                 detail = "sent by your calendar to " + email.get();
             } else if (sender.isPresent()) {
@@ -126,6 +126,12 @@ public final class SuggestionService {
         });
         if (send) outbox.execute(() -> deliver(userId, id));
         return get(userId, id);
+    }
+
+    /** Shows that the client declined an accepted meeting (read from the provider calendar); once. */
+    public void markDeclined(long userId, long id, String declinedBy) {
+        suggestions.invitation(userId, id, List.of(InvitationState.SENT, InvitationState.NONE, InvitationState.PENDING,
+                InvitationState.DOWNLOAD), InvitationState.DECLINED, declinedBy + " declined in their calendar", clock.instant());
     }
 
     /**

@@ -140,14 +140,17 @@ public final class CalendarRepository {
      * (the uid). What Rapport knows and the provider does not say (that an event is one of its holds,
      * and for which suggestion) is kept on update.
      */
-    public void upsertMirrored(long userId, String source, long round, List<CalendarEntry> entries, Instant now) {
+    public void upsertMirrored(long userId, String source, long round, List<CalendarEntry> entries,
+                               java.util.Map<String, String> declinedByUid, Instant now) {
         if (entries.isEmpty()) return;
         db.inTransaction(c -> {
             try (PreparedStatement update = c.prepareStatement("UPDATE calendar_entries SET summary = ?, location = ?, starts_at = ?,"
-                    + " ends_at = ?, all_day = ?, show_as = ?, cancelled = ?, attendees = ?, sync_round = ?, updated_at = ?"
+                    + " ends_at = ?, all_day = ?, show_as = ?, cancelled = ?, attendees = ?, sync_round = ?, updated_at = ?,"
+                    + " declined_by = ?"
                     + " WHERE user_id = ? AND source = ? AND uid = ? AND instance_key = ''");
                  PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO calendar_entries (" + COLUMNS + ", sync_round) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO calendar_entries (" + COLUMNS + ", sync_round, declined_by)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (CalendarEntry e : entries) {
                     update.setString(1, truncate(e.summary(), 1000));
                     update.setString(2, truncate(e.location(), 1000));
@@ -159,12 +162,15 @@ public final class CalendarRepository {
                     update.setString(8, e.attendees().isEmpty() ? null : truncate(String.join(",", e.attendees()), 4000));
                     update.setLong(9, round);
                     Jdbc.setInstant(update, 10, now);
-                    update.setLong(11, userId);
-                    update.setString(12, source);
-                    update.setString(13, e.uid());
+                    String declined = truncate(declinedByUid.get(e.uid()), 1000);
+                    update.setString(11, declined);
+                    update.setLong(12, userId);
+                    update.setString(13, source);
+                    update.setString(14, e.uid());
                     if (update.executeUpdate() == 0) {
                         bindEntry(insert, userId, source, e, now);
                         insert.setLong(20, round);
+                        insert.setString(21, declined);
                         insert.executeUpdate();
                     }
                 }
@@ -182,10 +188,41 @@ public final class CalendarRepository {
         return removed;
     }
 
-    /** Removes mirrored events a full round did not see. */
+    /**
+     * Removes mirrored events a full round did not see. Rows Rapport wrote itself and no round has
+     * seen yet (sync_round null) stay: a hold created during the round may postdate its snapshot.
+     */
     public int sweepMirrored(long userId, String source, long round) {
-        return Jdbc.update(db, "DELETE FROM calendar_entries WHERE user_id = ? AND source = ? AND (sync_round IS NULL OR sync_round < ?)",
+        return Jdbc.update(db, "DELETE FROM calendar_entries WHERE user_id = ? AND source = ? AND sync_round < ?",
                 userId, source, round);
+    }
+
+    /** Records a hold Rapport placed on a provider calendar, whether or not a delta has mirrored it yet. */
+    public void upsertHold(long userId, String source, CalendarEntry hold, Instant now) {
+        db.inTransaction(c -> {
+            Optional<CalendarEntry> seen = findMirrored(userId, source, hold.uid());
+            if (seen.isPresent()) {
+                Jdbc.update(db, "UPDATE calendar_entries SET kind = ?, suggestion_id = ?, updated_at = ? WHERE id = ?",
+                        hold.kind().wire(), hold.suggestionId(), now, seen.get().id());
+            } else {
+                insert(userId, source, hold, now);
+            }
+            return null;
+        });
+    }
+
+    /** A meeting of a suggestion on a provider calendar that an attendee declined. */
+    public record Declined(long suggestionId, String declinedBy) {}
+
+    public List<Declined> declinedSuggestionMeetings(long userId, String source) {
+        return Jdbc.list(db, "SELECT suggestion_id, declined_by FROM calendar_entries WHERE user_id = ? AND source = ?"
+                        + " AND suggestion_id IS NOT NULL AND declined_by IS NOT NULL",
+                rs -> new Declined(rs.getLong(1), rs.getString(2)), userId, source);
+    }
+
+    /** The source an entry belongs to. */
+    public Optional<String> sourceOf(long id) {
+        return Jdbc.one(db, "SELECT source FROM calendar_entries WHERE id = ?", rs -> rs.getString(1), id);
     }
 
     /** A mirrored event by its provider id. */

@@ -50,13 +50,14 @@ public final class SyncService {
     private final IngestService ingest;
     private final StreamReader reader;
     private final CalendarMirror mirror;
+    private final CalendarListener calendarListener;
     private final SyncConfig config;
     private final Counter pages;
     private final MeterRegistry metrics;
 
     public SyncService(Database db, Clock clock, AccountRepository accounts, SyncStreamRepository streams,
                        IgnoredMessageRepository ignored, IngestService ingest, StreamReader reader, CalendarMirror mirror,
-                       SyncConfig config, MeterRegistry metrics) {
+                       CalendarListener calendarListener, SyncConfig config, MeterRegistry metrics) {
         this.db = db;
         this.clock = clock;
         this.accounts = accounts;
@@ -65,6 +66,7 @@ public final class SyncService {
         this.ingest = ingest;
         this.reader = reader;
         this.mirror = mirror;
+        this.calendarListener = calendarListener;
         this.config = config;
         this.metrics = metrics;
         this.pages = Counter.builder("rapport.sync.pages").description("Provider pages committed with their cursor").register(metrics);
@@ -115,6 +117,7 @@ public final class SyncService {
         }
         streams.startRound(accountId, stream, roundStart);
         int restarts = 0;
+        boolean calendarChanged = false;
         try {
             while (true) {
                 state = streams.find(accountId, stream).orElseThrow();
@@ -136,11 +139,19 @@ public final class SyncService {
                     continue;
                 }
                 commit(account, stream, state, page);
+                calendarChanged |= !page.events().isEmpty() || !page.removedIds().isEmpty();
                 if (page.roundComplete()) break;
             }
             Instant now = clock.instant();
             streams.succeeded(accountId, stream, now);
             checkCompleteness(accountId, stream);
+            if (calendarChanged) {
+                try {
+                    calendarListener.calendarChanged(account.userId(), accountId);
+                } catch (RuntimeException e) {
+                    LOG.warn("following calendar changes of account {} failed; the next reconcile retries", accountId, e);
+                }
+            }
             SyncStream after = streams.find(accountId, stream).orElseThrow();
             return new Outcome.Done(after.requestedAt() != null && !after.requestedAt().isBefore(roundStart));
         } catch (SyncFailure f) {

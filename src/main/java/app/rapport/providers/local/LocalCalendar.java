@@ -62,7 +62,7 @@ public final class LocalCalendar implements FreeBusy, CalendarWriter, CalendarSo
     }
 
     @Override
-    public boolean sendsInvitations() {
+    public boolean sendsInvitations(String holdRef) {
         return false;
     }
 

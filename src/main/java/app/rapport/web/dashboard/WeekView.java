@@ -259,11 +259,13 @@ public record WeekView(String start, String title, String prevHref, String nextH
                 }
                 case FAILED -> invitation = "The invitation was " + (detail.isBlank() ? "not sent" : detail);
                 case NONE -> invitation = detail.isBlank() ? "In your calendar only." : "In your calendar only: " + detail;
+                case DECLINED -> invitation = "The client declined" + (detail.isBlank() ? "." : ": " + detail);
             }
         }
         return new Suggested(s.id(), name, "/clients/" + s.clientId(), s.kind().label(), when(s, zone), s.reason(),
                 s.state().open(), s.state().wire(), invitation, download,
-                s.invitationState() == app.rapport.domain.suggestion.InvitationState.FAILED,
+                s.invitationState() == app.rapport.domain.suggestion.InvitationState.FAILED
+                        || s.invitationState() == app.rapport.domain.suggestion.InvitationState.DECLINED,
                 s.state() == SuggestionState.ACCEPTED
                         && (s.invitationState() == app.rapport.domain.suggestion.InvitationState.PENDING
                         || s.invitationState() == app.rapport.domain.suggestion.InvitationState.SENDING));
