@@ -3,6 +3,7 @@ package app.rapport.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import app.rapport.web.dashboard.AccountsPageRoutes;
 import app.rapport.web.dashboard.DashboardRoutes;
 import app.rapport.web.dashboard.SettingsPageRoutes;
 import app.rapport.web.dashboard.Templates;
@@ -58,6 +59,7 @@ public final class App {
             new DashboardRoutes(services).register(cfg.routes);
             new WeekRoutes(services).register(cfg.routes);
             new SettingsPageRoutes(services).register(cfg.routes);
+            new AccountsPageRoutes(services).register(cfg.routes);
         });
     }
 }

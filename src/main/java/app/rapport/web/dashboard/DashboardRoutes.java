@@ -57,7 +57,8 @@ public final class DashboardRoutes {
         if (isHtmx(ctx)) {
             ctx.render("today_rows.jte", Map.of("view", view));
         } else {
-            ctx.render("today.jte", Map.of("frame", viewer.get().frame("Today", "today"), "view", view));
+            ctx.render("today.jte", Map.of("frame", viewer.get().frame("Today", "today"), "view", view,
+                    "reconnects", AccountsView.reconnects(services.accounts().list(user.id()))));
         }
     }
 

@@ -4,7 +4,7 @@ package app.rapport.web.dashboard;
  * What every page's layout needs: its title, which nav entry is current, and for a signed-in page the
  * session's CSRF token, which htmx sends on every request through {@code hx-headers} on the body.
  *
- * @param section   "today", "client", "week", "settings", or "" for pages outside the nav
+ * @param section   "today", "client", "week", "accounts", "settings", or "" for pages outside the nav
  * @param csrfToken the session's token, or null on a signed-out page (no nav is shown then)
  */
 public record Frame(String title, String section, String csrfToken, String userName) {
