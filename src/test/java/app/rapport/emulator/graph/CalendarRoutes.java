@@ -302,7 +302,9 @@ final class CalendarRoutes {
     // ------------------------------------------------------------------ getSchedule
 
     Reply getSchedule(GraphRequest r) {
-        JsonNode b = r.body();
+        // the action's parameters are PascalCase in Graph's metadata (the SDK sends "Schedules", "StartTime");
+        // Graph accepts any case
+        JsonNode b = lowerCaseKeys(r.body());
         JsonNode schedules = b.get("schedules");
         if (schedules == null || !schedules.isArray() || schedules.isEmpty()) {
             throw new GraphError(400, "ErrorInvalidParameter", "schedules must list at least one address.");
@@ -310,13 +312,13 @@ final class CalendarRoutes {
         if (schedules.size() > 100) {
             throw new GraphError(400, "ErrorMailboxDataArrayTooBig", "The schedules array can hold at most 100 addresses.");
         }
-        Instant start = TimeZones.dateTimeTimeZone(b.get("startTime"), "startTime");
-        Instant end = TimeZones.dateTimeTimeZone(b.get("endTime"), "endTime");
+        Instant start = TimeZones.dateTimeTimeZone(b.get("starttime"), "startTime");
+        Instant end = TimeZones.dateTimeTimeZone(b.get("endtime"), "endTime");
         if (!end.isAfter(start)) throw new GraphError(400, "ErrorInvalidParameter", "endTime must be after startTime.");
         if (Duration.between(start, end).compareTo(Duration.ofDays(62)) > 0) {
             throw new GraphError(400, "ErrorTimeIntervalTooBig", "The requested time window is longer than 62 days.");
         }
-        int interval = b.hasNonNull("availabilityViewInterval") ? b.get("availabilityViewInterval").asInt() : 30;
+        int interval = b.hasNonNull("availabilityviewinterval") ? b.get("availabilityviewinterval").asInt() : 30;
         if (interval < 5 || interval > 1440) {
             throw new GraphError(400, "ErrorInvalidParameter", "availabilityViewInterval must be between 5 and 1440 minutes.");
         }
@@ -372,6 +374,12 @@ final class CalendarRoutes {
             info.set("workingHours", GraphRoutes.workingHours(other.workingHours()));
         }
         return Reply.ok(body);
+    }
+
+    private static ObjectNode lowerCaseKeys(JsonNode b) {
+        ObjectNode out = Json.object();
+        if (b != null && b.isObject()) b.fields().forEachRemaining(f -> out.set(f.getKey().toLowerCase(Locale.ROOT), f.getValue()));
+        return out;
     }
 
     /** availabilityView digit: 0 free, 1 tentative, 2 busy, 3 oof; workingElsewhere and unknown count as 0. */

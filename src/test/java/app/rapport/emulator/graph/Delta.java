@@ -166,7 +166,7 @@ final class Delta {
         }
         String s = r.query.get("startDateTime");
         String e = r.query.get("endDateTime");
-        if (s == null || e == null) {
+        if (s == null || s.isBlank() || e == null || e.isBlank()) { // the SDK sends "startDateTime=&endDateTime=" when unset
             throw new GraphError(400, "ErrorInvalidParameter",
                     "This request requires a time window specified by the query string parameters startDateTime and endDateTime.");
         }
