@@ -230,9 +230,8 @@ final class Delta {
         if (!more) body.put("@odata.deltaLink", link);
         pagesServed++;
         if (pagesUntilExpiry > 0 && --pagesUntilExpiry == 0) expireAll();
-        Reply reply = Reply.ok(body);
-        if (asked != null) reply.header("Preference-Applied", "odata.maxpagesize=" + size);
-        return reply;
+        if (asked != null) r.applied.add("odata.maxpagesize=" + size);
+        return Reply.ok(body);
     }
 
     private String link(Cursor c, String param, String token) {

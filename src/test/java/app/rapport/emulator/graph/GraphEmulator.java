@@ -435,7 +435,9 @@ public final class GraphEmulator implements AutoCloseable {
         ctx.header("request-id", UUID.randomUUID().toString());
         ctx.header("client-request-id", ctx.header("client-request-id") != null ? ctx.header("client-request-id") : UUID.randomUUID().toString());
         reply.headers().forEach(ctx::header);
-        if (r.outlookTimeZone() != null) ctx.header("Preference-Applied", "outlook.timezone=\"" + r.outlookTimeZone() + "\"");
+        if (r.outlookTimeZone() != null) r.applied.add("outlook.timezone=\"" + r.outlookTimeZone() + "\"");
+        if (r.prefersImmutableIds()) r.applied.add("IdType=\"ImmutableId\"");
+        if (!r.applied.isEmpty()) ctx.header("Preference-Applied", String.join(", ", r.applied));
         if (reply.body() == null) {
             ctx.result("");
         } else {

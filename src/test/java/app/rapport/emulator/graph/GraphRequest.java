@@ -17,8 +17,8 @@ final class GraphRequest {
     private static final Pattern MAX_PAGE = Pattern.compile("(?i)^odata\\.maxpagesize\\s*=\\s*(\\d+)$");
     private static final Pattern OUTLOOK_TZ = Pattern.compile("(?i)^outlook\\.timezone\\s*=\\s*\"?([^\"]+)\"?$");
 
-    /** A path segment split into its name and an optional key: mailFolders('inbox') -> mailFolders + inbox. */
-    record Segment(String name, String key) {
+    /** A path segment; parse() splits a key segment in two: mailFolders('inbox') -> mailFolders, inbox. */
+    record Segment(String name) {
         boolean is(String n) {
             return name.equalsIgnoreCase(n);
         }
@@ -51,10 +51,10 @@ final class GraphRequest {
                 String inner = raw.substring(open + 1, raw.length() - 1).trim();
                 if (inner.length() >= 2 && inner.startsWith("'") && inner.endsWith("'")) inner = inner.substring(1, inner.length() - 1);
                 String name = raw.substring(0, open);
-                out.add(new Segment(name, null));
-                if (!inner.isEmpty()) out.add(new Segment(inner, null));
+                out.add(new Segment(name));
+                if (!inner.isEmpty()) out.add(new Segment(inner));
             } else {
-                out.add(new Segment(raw, null));
+                out.add(new Segment(raw));
             }
         }
         return out;

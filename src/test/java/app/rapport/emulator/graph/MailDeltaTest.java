@@ -191,7 +191,8 @@ class MailDeltaTest {
         var body = Json.parse(raw.body());
         assertThat(body.get("value").get(0).has("from")).isFalse();
         assertThat(body.get("value").get(0).get("subject").asText()).isEqualTo("digest");
-        assertThat(raw.headers().firstValue("Preference-Applied")).contains("odata.maxpagesize=1");
+        assertThat(raw.headers().firstValue("Preference-Applied").orElseThrow())
+                .isEqualTo("odata.maxpagesize=1, IdType=\"ImmutableId\"");
 
         assertThatThrownBy(() -> delta.get(rc -> rc.queryParameters.select = new String[] {"nonsense"}))
                 .isInstanceOfSatisfying(ODataError.class, e -> assertThat(e.getResponseStatusCode()).isEqualTo(400));
