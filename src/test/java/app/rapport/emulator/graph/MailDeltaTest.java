@@ -284,4 +284,22 @@ class MailDeltaTest {
         assertThat(e.getResponseStatusCode()).isEqualTo(404);
         assertThat(e.getError().getCode()).isEqualTo("ErrorItemNotFound");
     }
+
+    @Test
+    void receivedDateFilterAndLatestToken() throws Exception {
+        box.addMessage("inbox", GraphMessage.builder().from("a@b.example").subject("old").received(Instant.parse("2025-01-01T00:00:00Z")));
+        box.addMessage("inbox", GraphMessage.builder().from("a@b.example").subject("new").received(Instant.parse("2026-03-02T00:00:00Z")));
+        var delta = graph.me().mailFolders().byMailFolderId("inbox").messages().delta();
+        DeltaGetResponse page = delta.get(rc -> rc.queryParameters.filter = "receivedDateTime ge 2026-03-01T00:00:00Z");
+        assertThat(page.getValue()).extracting(Message::getSubject).containsExactly("new");
+
+        HttpResponse<String> latest = GraphSdk.HTTP.send(HttpRequest.newBuilder(URI.create(emu.graphBaseUrl()
+                        + "/me/mailFolders/inbox/messages/delta?$deltatoken=latest"))
+                .header("Authorization", "Bearer " + emu.issueAccessToken(box.address())).build(), HttpResponse.BodyHandlers.ofString());
+        var body = Json.parse(latest.body());
+        assertThat(body.get("value")).isEmpty();
+        add("after latest");
+        assertThat(round(body.get("@odata.deltaLink").asText(), 10).items()).extracting(Message::getSubject)
+                .containsExactly("after latest");
+    }
 }
