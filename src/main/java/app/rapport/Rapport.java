@@ -154,7 +154,7 @@ public final class Rapport {
         this.syncRequests = new SyncRequests(syncStreams, schedulerClient);
         this.pushNotifications = new PushNotifications(graphPush, syncRequests, metrics, schedulerClient);
         this.accountConnect = new AccountConnectService(config.providers().microsoft(), microsoftOAuth,
-                new OAuthRequestRepository(database), accounts, graphTokens, graphClients, tokenCipher, syncService,
+                new OAuthRequestRepository(database), users, accounts, graphTokens, graphClients, tokenCipher, syncService,
                 syncStreams, syncRequests, clock);
     }
 

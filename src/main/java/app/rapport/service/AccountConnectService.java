@@ -8,7 +8,9 @@ import app.rapport.providers.microsoft.GraphTokens;
 import app.rapport.providers.microsoft.MicrosoftOAuth;
 import app.rapport.providers.microsoft.OAuthException;
 import app.rapport.security.TokenCipher;
+import app.rapport.domain.client.EmailAddresses;
 import app.rapport.store.AccountRepository;
+import app.rapport.store.UserRepository;
 import app.rapport.store.OAuthRequestRepository;
 import app.rapport.store.SyncStreamRepository;
 import app.rapport.sync.Stream;
@@ -51,14 +53,16 @@ public final class AccountConnectService {
     private final SyncService sync;
     private final SyncStreamRepository streams;
     private final SyncRequests syncRequests;
+    private final UserRepository users;
     private final Clock clock;
 
     public AccountConnectService(MicrosoftConfig config, MicrosoftOAuth oauth, OAuthRequestRepository requests,
-                                 AccountRepository accounts, GraphTokens tokens, GraphClients graph, TokenCipher cipher,
+                                 UserRepository users, AccountRepository accounts, GraphTokens tokens, GraphClients graph, TokenCipher cipher,
                                  SyncService sync, SyncStreamRepository streams, SyncRequests syncRequests, Clock clock) {
         this.config = config;
         this.oauth = oauth;
         this.requests = requests;
+        this.users = users;
         this.accounts = accounts;
         this.tokens = tokens;
         this.graph = graph;
@@ -134,6 +138,8 @@ public final class AccountConnectService {
         Account account = accounts.ensure(pending.userId(), Account.MICROSOFT, profile.address().toLowerCase(java.util.Locale.ROOT),
                 Account.CONNECTED, now);
         tokens.store(account.id(), granted);
+        // Mail from this mailbox is the user's own: outbound, never a client.
+        users.addOwnAddress(pending.userId(), "email", EmailAddresses.normalize(profile.address()));
         accounts.setExternalId(account.id(), profile.id(), now);
         accounts.setState(account.id(), Account.CONNECTED, null, now);
         graph.forget(account.id());

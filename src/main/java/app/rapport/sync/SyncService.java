@@ -142,9 +142,8 @@ public final class SyncService {
                 calendarChanged |= !page.events().isEmpty() || !page.removedIds().isEmpty();
                 if (page.roundComplete()) break;
             }
-            Instant now = clock.instant();
-            streams.succeeded(accountId, stream, now);
             checkCompleteness(accountId, stream);
+            streams.succeeded(accountId, stream, clock.instant());
             if (calendarChanged) {
                 try {
                     calendarListener.calendarChanged(account.userId(), accountId);

@@ -39,7 +39,7 @@ public final class TestServer implements AutoCloseable {
         this.rapport = new Rapport(config, db, clock);
         this.owner = Bootstrap.ensureOwner(rapport);
         this.ownerToken = owner.firstToken().orElseThrow();
-        this.app = App.create(rapport.services()).start("127.0.0.1", 0);
+        this.app = App.create(rapport.services()).start("127.0.0.1", config.server().port());
     }
 
     /** A key file path in a fresh temporary folder, so tests never write a key into the working tree. */
@@ -49,6 +49,11 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Over any database and clock; {@code server.port} in the keys fixes the port (for a known publicUrl). */
+    public static TestServer on(Database db, Clock clock, Map<String, ?> extraConfig) {
+        return new TestServer(db, clock, extraConfig);
     }
 
     public static TestServer onH2() {
