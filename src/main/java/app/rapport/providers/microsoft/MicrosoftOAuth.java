@@ -129,9 +129,13 @@ public final class MicrosoftOAuth {
 
     /** Entra's descriptions carry trace and correlation ids on further lines; the first line is the reason. */
     private static String firstLine(String text) {
-        int end = text.indexOf('\r');
-        if (end < 0) end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).strip();
+        int end = text.length();
+        // Nimbus drops the line breaks of the description, so the trace block is found by its label too.
+        for (String marker : new String[] {"\r", "\n", "Trace ID:"}) {
+            int at = text.indexOf(marker);
+            if (at >= 0) end = Math.min(end, at);
+        }
+        return text.substring(0, end).strip();
     }
 
     private URI endpoint(String name) {

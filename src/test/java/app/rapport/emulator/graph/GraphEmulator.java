@@ -258,6 +258,12 @@ public final class GraphEmulator implements AutoCloseable {
         return this;
     }
 
+    /** Forgets every injected fault not yet used up (an outage ends). */
+    public GraphEmulator clearFaults() {
+        throttle.clearFaults();
+        return this;
+    }
+
     /** Adds this delay to every Graph request while it holds its concurrency slot. */
     public GraphEmulator latency(Duration d) {
         throttle.latency = d;

@@ -83,6 +83,10 @@ final class Throttle {
         while (!q.isEmpty() && !q.peekFirst().isAfter(cutoff)) q.removeFirst();
     }
 
+    synchronized void clearFaults() {
+        faults.clear();
+    }
+
     synchronized void failNext(Predicate<RequestInfo> when, int count, int status, String code, String retryAfter) {
         faults.add(new Fault(when, count, status, code, retryAfter));
     }
