@@ -109,18 +109,18 @@ final class GraphHttp implements Interceptor {
     /** Seconds (fractions allowed, the first of a list) or an HTTP date; null when absent or unreadable. */
     static Duration retryAfter(String header) {
         if (header == null || header.isBlank()) return null;
-        String first = header.split(",")[0].strip();
         try {
-            BigDecimal seconds = new BigDecimal(first);
+            Duration until = Duration.between(java.time.Instant.now(), ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
+            return until.isNegative() ? Duration.ZERO : until;
+        } catch (RuntimeException notDate) {
+            // seconds, then
+        }
+        try {
+            BigDecimal seconds = new BigDecimal(header.split(",")[0].strip());
             if (seconds.signum() < 0) return null;
             return Duration.ofMillis(seconds.movePointRight(3).longValue());
         } catch (NumberFormatException notSeconds) {
-            try {
-                Duration until = Duration.between(java.time.Instant.now(), ZonedDateTime.parse(first, DateTimeFormatter.RFC_1123_DATE_TIME));
-                return until.isNegative() ? Duration.ZERO : until;
-            } catch (RuntimeException notDate) {
-                return null;
-            }
+            return null;
         }
     }
 

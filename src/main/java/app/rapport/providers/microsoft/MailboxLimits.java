@@ -40,9 +40,12 @@ public final class MailboxLimits {
      */
     public boolean acquire(Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        if (!budget.asBlocking().tryConsume(1, maxWait)) return false;
-        long left = Math.max(0, deadline - System.nanoTime());
-        if (!inFlight.tryAcquire(left, TimeUnit.NANOSECONDS)) return false;
+        if (!inFlight.tryAcquire(maxWait.toNanos(), TimeUnit.NANOSECONDS)) return false;
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        if (!budget.asBlocking().tryConsume(1, left)) {
+            inFlight.release();
+            return false;
+        }
         sent.incrementAndGet();
         peak.accumulateAndGet(current.incrementAndGet(), Math::max);
         return true;
