@@ -37,6 +37,8 @@ public final class SyncService {
     static final String BEFORE_WINDOW = "before-backfill-window";
     /** Future meetings the calendar view keeps, for free/busy and holds. */
     static final Duration CALENDAR_AHEAD = Duration.ofDays(365);
+    /** Graph refuses calendar views longer than 1,825 days; a longer backfill reads the most recent part. */
+    static final Duration CALENDAR_LONGEST_VIEW = Duration.ofDays(1825);
     /** The calendar view moves on (a full round) once less than this is left ahead. */
     static final Duration CALENDAR_REFRESH_BEFORE = Duration.ofDays(180);
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
@@ -163,8 +165,10 @@ public final class SyncService {
     private void prepareFullRound(Account account, SyncStream state) {
         if (state.stream() == Stream.CALENDAR) {
             Instant now = clock.instant();
-            streams.setWindow(account.id(), Stream.CALENDAR, now.atOffset(ZoneOffset.UTC).minusMonths(config.backfillMonths()).toInstant(),
-                    now.plus(CALENDAR_AHEAD));
+            Instant end = now.plus(CALENDAR_AHEAD);
+            Instant start = now.atOffset(ZoneOffset.UTC).minusMonths(config.backfillMonths()).toInstant();
+            if (start.isBefore(end.minus(CALENDAR_LONGEST_VIEW))) start = end.minus(CALENDAR_LONGEST_VIEW);
+            streams.setWindow(account.id(), Stream.CALENDAR, start, end);
             return;
         }
         if (SyncStream.BACKFILL.equals(state.phase()) || state.backfillEstimate() == null) {

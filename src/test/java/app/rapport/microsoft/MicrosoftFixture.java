@@ -101,7 +101,7 @@ public final class MicrosoftFixture implements AutoCloseable {
 
     /** Every stream finished a round after {@code since} and none is waiting for another. */
     public void awaitSynced(long accountId, Instant since, Duration timeout) {
-        await("account " + accountId + " synced", timeout, () -> {
+        await(() -> "account " + accountId + " synced; streams now: " + server.rapport.syncStreams.forAccount(accountId), timeout, () -> {
             List<SyncStream> streams = server.rapport.syncStreams.forAccount(accountId);
             if (streams.size() != Stream.values().length) return false;
             for (SyncStream s : streams) {
@@ -118,14 +118,19 @@ public final class MicrosoftFixture implements AutoCloseable {
     }
 
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        await(() -> what, timeout, condition);
+    }
+
+    /** Waits, and on time-out says what was awaited and how things stand. */
+    public static void await(java.util.function.Supplier<String> what, Duration timeout, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+            if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what.get());
             try {
                 Thread.sleep(25);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted waiting for " + what);
+                throw new AssertionError("interrupted waiting for " + what.get());
             }
         }
     }
