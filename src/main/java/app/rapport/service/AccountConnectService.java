@@ -1,32 +1,27 @@
 package app.rapport.service;
 
 import app.rapport.config.MicrosoftConfig;
+import app.rapport.domain.client.EmailAddresses;
 import app.rapport.domain.user.Account;
 import app.rapport.providers.SyncFailure;
 import app.rapport.providers.microsoft.GraphClients;
 import app.rapport.providers.microsoft.GraphTokens;
 import app.rapport.providers.microsoft.MicrosoftOAuth;
 import app.rapport.providers.microsoft.OAuthException;
+import app.rapport.security.Digests;
 import app.rapport.security.TokenCipher;
-import app.rapport.domain.client.EmailAddresses;
 import app.rapport.store.AccountRepository;
-import app.rapport.store.UserRepository;
 import app.rapport.store.OAuthRequestRepository;
 import app.rapport.store.SyncStreamRepository;
+import app.rapport.store.UserRepository;
 import app.rapport.sync.Stream;
 import app.rapport.sync.SyncRequests;
 import app.rapport.sync.SyncService;
 import app.rapport.sync.SyncStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +36,6 @@ public final class AccountConnectService {
     /** Entra's codes live about ten minutes; an authorisation left longer is refused. */
     static final Duration REQUEST_LIFETIME = Duration.ofMinutes(15);
     private static final Logger LOG = LoggerFactory.getLogger(AccountConnectService.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final MicrosoftConfig config;
     private final MicrosoftOAuth oauth;
@@ -84,11 +78,11 @@ public final class AccountConnectService {
             throw new ConflictException("Microsoft 365 is not set up on this server: set providers.microsoft.clientId and"
                     + " providers.microsoft.clientSecret (see the README, \"Connecting Microsoft 365\")");
         }
-        String state = random();
+        String state = Digests.randomToken(32);
         String verifier = MicrosoftOAuth.newCodeVerifier();
-        String stateHash = sha256(state);
+        String stateHash = Digests.sha256(state);
         Instant now = clock.instant();
-        requests.save(stateHash, userId, sessionCookie == null ? null : sha256(sessionCookie), Account.MICROSOFT,
+        requests.save(stateHash, userId, sessionCookie == null ? null : Digests.sha256(sessionCookie), Account.MICROSOFT,
                 cipher.seal(verifier, "oauth:" + stateHash), now, now.plus(REQUEST_LIFETIME));
         return oauth.authorizationUrl(state, verifier);
     }
@@ -107,10 +101,10 @@ public final class AccountConnectService {
      */
     public Completion complete(String state, String code, String error, String errorDescription, String sessionCookie) {
         if (state == null || state.isBlank()) return Completion.failed("The sign-in response carries no state. Start again from Accounts.");
-        String stateHash = sha256(state);
+        String stateHash = Digests.sha256(state);
         OAuthRequestRepository.Pending pending = requests.find(stateHash).orElse(null);
         if (pending == null) return Completion.failed("This sign-in was not started here, or it is too old. Start again from Accounts.");
-        if (pending.sessionHash() != null && (sessionCookie == null || !pending.sessionHash().equals(sha256(sessionCookie)))) {
+        if (pending.sessionHash() != null && (sessionCookie == null || !pending.sessionHash().equals(Digests.sha256(sessionCookie)))) {
             return Completion.failed("This sign-in was started in another browser session. Start again from Accounts.");
         }
         Instant now = clock.instant();
@@ -162,19 +156,7 @@ public final class AccountConnectService {
         for (Stream s : Stream.values()) syncRequests.request(accountId, s);
     }
 
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 
     private static String firstLine(String text) {
         int end = text.indexOf('\n');

@@ -4,17 +4,14 @@ import app.rapport.providers.SyncFailure;
 import app.rapport.store.PushSubscriptionRepository;
 import app.rapport.sync.Stream;
 import com.microsoft.graph.models.Subscription;
+import app.rapport.security.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +27,6 @@ public final class GraphPush {
     /** Renew when less than this is left. */
     public static final Duration RENEW_BEFORE = Duration.ofHours(24);
     private static final Logger LOG = LoggerFactory.getLogger(GraphPush.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final GraphClients clients;
     private final PushSubscriptionRepository subscriptions;
@@ -65,7 +61,7 @@ public final class GraphPush {
 
     /** Creates a subscription; Graph first checks the webhook answers its validation request. */
     public void create(long accountId, Stream stream) {
-        String clientState = random();
+        String clientState = Digests.randomToken(32);
         Instant expires = clock.instant().plus(LIFETIME);
         Subscription body = new Subscription();
         body.setChangeType("created,updated,deleted");
@@ -82,7 +78,7 @@ public final class GraphPush {
         }
         Instant granted = created.getExpirationDateTime() != null ? created.getExpirationDateTime().toInstant() : expires;
         subscriptions.save(new PushSubscriptionRepository.Subscription(created.getId(), accountId, stream,
-                sha256(clientState), granted), clock.instant());
+                Digests.sha256(clientState), granted), clock.instant());
         for (PushSubscriptionRepository.Subscription old : subscriptions.forStream(accountId, stream)) {
             if (!old.subscriptionId().equals(created.getId())) drop(old);
         }
@@ -125,7 +121,7 @@ public final class GraphPush {
     public Optional<PushSubscriptionRepository.Subscription> verify(String subscriptionId, String clientState) {
         if (subscriptionId == null || clientState == null) return Optional.empty();
         return subscriptions.find(subscriptionId).filter(s -> MessageDigest.isEqual(
-                s.clientStateHash().getBytes(StandardCharsets.US_ASCII), sha256(clientState).getBytes(StandardCharsets.US_ASCII)));
+                s.clientStateHash().getBytes(StandardCharsets.US_ASCII), Digests.sha256(clientState).getBytes(StandardCharsets.US_ASCII)));
     }
 
     public Optional<PushSubscriptionRepository.Subscription> find(String subscriptionId) {
@@ -141,17 +137,5 @@ public final class GraphPush {
         }
     }
 
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
-    }
 }
