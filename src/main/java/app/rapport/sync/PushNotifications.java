@@ -6,7 +6,9 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +48,8 @@ public final class PushNotifications {
     public Outcome handle(List<Notification> batch) {
         int accepted = 0;
         int rejected = 0;
+        // One request per stream however many of its changes the batch carries.
+        Set<String> requested = new HashSet<>();
         for (Notification n : batch) {
             PushSubscriptionRepository.Subscription s = push.verify(n.subscriptionId(), n.clientState()).orElse(null);
             if (s == null) {
@@ -56,7 +60,7 @@ public final class PushNotifications {
             accepted++;
             String lifecycle = n.lifecycleEvent() == null ? null : n.lifecycleEvent().toLowerCase(Locale.ROOT);
             if (lifecycle == null) {
-                syncRequests.request(s.accountId(), s.stream());
+                if (requested.add(SyncRequests.instanceId(s.accountId(), s.stream()))) syncRequests.request(s.accountId(), s.stream());
                 continue;
             }
             metrics.counter("rapport.webhook.lifecycle", "provider", "microsoft", "event", lifecycle).increment();
