@@ -141,8 +141,13 @@ public final class PlanningService {
         PlanningSettings s = settings(userId);
         Map<Long, String> changed = new LinkedHashMap<>();
         for (Suggestion suggestion : suggestions.list(userId, OPEN)) {
-            String rule = reconcileOne(userId, suggestion, s, now);
-            if (rule != null) changed.put(suggestion.id(), rule);
+            try {
+                String rule = reconcileOne(userId, suggestion, s, now);
+                if (rule != null) changed.put(suggestion.id(), rule);
+            } catch (RuntimeException e) {
+                // A calendar that refuses one change (Outlook unreachable, say) must not stop the others.
+                LOG.warn("reconcile of suggestion {} failed; the next reconcile retries: {}", suggestion.id(), e.toString());
+            }
         }
         return new ReconcileOutcome(changed);
     }
@@ -205,14 +210,27 @@ public final class PlanningService {
         return null;
     }
 
+    /**
+     * Stores the suggestion, then places its hold. The suggestion commits first: a provider hold is
+     * created with the suggestion id as its idempotency key, so that id must outlive a failure after
+     * the provider made the event (a rolled-back id would leave an orphan hold in Outlook). When the
+     * hold cannot be placed, the suggestion stays proposed and the next reconcile places it
+     * (hold-missing), finding the event a lost response had already created.
+     */
     private Suggestion place(long userId, PlannedMeeting meeting, Instant now) {
-        return db.inTransaction(c -> {
-            Suggestion created = suggestions.create(new Suggestion(0, userId, meeting.clientId(), SuggestionState.PROPOSED,
-                    "planned", meeting.kind(), meeting.kindRule(), meeting.start(), meeting.end(), meeting.reason(),
-                    null, null, InvitationState.NONE, null, now, now, null));
-            placeHold(userId, created, now);
-            return suggestions.find(userId, created.id()).orElseThrow();
-        });
+        Suggestion created = suggestions.create(new Suggestion(0, userId, meeting.clientId(), SuggestionState.PROPOSED,
+                "planned", meeting.kind(), meeting.kindRule(), meeting.start(), meeting.end(), meeting.reason(),
+                null, null, InvitationState.NONE, null, now, now, null));
+        try {
+            db.inTransaction(c -> {
+                placeHold(userId, created, now);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("hold for suggestion {} not placed; it stays proposed until a reconcile places it: {}", created.id(),
+                    e.toString());
+        }
+        return suggestions.find(userId, created.id()).orElseThrow();
     }
 
     private void placeHold(long userId, Suggestion s, Instant now) {
