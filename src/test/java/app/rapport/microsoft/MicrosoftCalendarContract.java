@@ -454,6 +454,31 @@ abstract class MicrosoftCalendarContract {
         assertThat(f.graph.invitationsSent()).hasSize(1);
     }
 
+    /** The user deleted the hold in Outlook and accepted in Rapport before the delta told Rapport: the meeting is made anew. */
+    @Test
+    void acceptingAfterTheHoldWasDeletedInOutlookMakesTheMeetingAnew() {
+        connected(box -> {});
+        long vera = client("Vera Vance", "vera@vance.example", "video");
+        plan();
+        Suggestion s = suggestionOf(vera);
+        GraphEvent hold = holdEvent(s);
+        f.graph.pauseNotifications(true);
+        f.mailbox.deleteEvent(hold.id());
+
+        JsonNode accepted = post("/api/v1/suggestions/" + s.id() + "/accept");
+        assertThat(accepted.path("state").asText()).isEqualTo("accepted");
+        assertThat(accepted.path("invitation").path("state").asText()).isEqualTo("sent");
+        Suggestion after = f.server.rapport.suggestions.find(userId(), s.id()).orElseThrow();
+        assertThat(after.holdRef()).isNotEqualTo(s.holdRef());
+        GraphEvent meeting = holdEvent(after);
+        assertThat(f.mailbox.events()).hasSize(1);
+        assertThat(meeting.showAs()).isEqualTo("busy");
+        assertThat(meeting.start()).isEqualTo(s.start());
+        assertThat(meeting.attendees()).extracting(Attendee::address).containsExactly("vera@vance.example");
+        assertThat(meeting.isOnlineMeeting()).isTrue();
+        assertThat(f.graph.invitationsSent()).hasSize(1);
+    }
+
     @Test
     void theClientDecliningInOutlookShowsOnTheSuggestion() {
         connected(box -> {});
