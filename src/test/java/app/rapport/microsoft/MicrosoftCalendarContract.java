@@ -494,4 +494,61 @@ abstract class MicrosoftCalendarContract {
         assertThat(view.path("invitation").path("detail").asText()).contains("vera@vance.example");
         assertThat(interactions(vera)).isEmpty();
     }
+
+    // ------------------------------------------------------------------ working hours
+
+    @Test
+    void plannerUsesTheMailboxWorkingHours() {
+        connected(box -> box.timeZone("W. Europe Standard Time").workingHours(new app.rapport.emulator.graph.WorkingHours(
+                List.of(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY), LocalTime.of(14, 0), LocalTime.of(17, 0), "W. Europe Standard Time")));
+        for (int i = 0; i < 4; i++) client("Client " + i, "c" + i + "@clients.example", null);
+        JsonNode planned = plan();
+        assertThat(planned.path("placed")).hasSize(4);
+        for (JsonNode s : planned.path("placed")) {
+            ZonedDateTime start = ZonedDateTime.parse(s.path("start").asText()).withZoneSameInstant(LONDON);
+            ZonedDateTime end = ZonedDateTime.parse(s.path("end").asText()).withZoneSameInstant(LONDON);
+            // 14:00-17:00 in Berlin is 13:00-16:00 in London
+            assertThat(start.getDayOfWeek()).isIn(DayOfWeek.TUESDAY, DayOfWeek.THURSDAY);
+            assertThat(start.toLocalTime()).isAfterOrEqualTo(LocalTime.of(13, 0));
+            assertThat(end.toLocalTime()).isBeforeOrEqualTo(LocalTime.of(16, 0));
+        }
+        JsonNode settings = get("/api/v1/settings");
+        assertThat(settings.path("workingHours").path("tuesday").path("start").asText()).isEqualTo("13:00");
+        assertThat(settings.path("workingHours").path("tuesday").path("end").asText()).isEqualTo("16:00");
+        assertThat(settings.path("workingHours").path("monday").isNull()).isTrue();
+
+        // Later calendar rounds within the hour do not ask again.
+        long asked = f.graph.stats().route("GET mailboxSettings");
+        assertThat(asked).isEqualTo(1);
+        long rounds = calendarRounds();
+        f.server.rapport.syncRequests.request(account, Stream.CALENDAR);
+        awaitCalendarRoundAfter(rounds);
+        assertThat(f.graph.stats().route("GET mailboxSettings")).isEqualTo(asked);
+    }
+
+    @Test
+    void changingOtherSettingsKeepsFollowingTheMailboxButChangedHoursWin() {
+        connected(box -> box.workingHours(new app.rapport.emulator.graph.WorkingHours(
+                List.of(DayOfWeek.TUESDAY), LocalTime.of(9, 0), LocalTime.of(12, 0), "UTC")));
+        // Another setting changes: the working hours sent back unchanged do not pin the mailbox's.
+        TestServer.Reply buffer = f.server.patch("/api/v1/settings", f.server.ownerToken, "{\"bufferMinutes\":10}");
+        assertThat(buffer.status()).as(buffer.body()).isEqualTo(200);
+        assertThat(buffer.json().path("workingHours").path("tuesday").path("start").asText()).isEqualTo("09:00");
+        assertThat(buffer.json().path("workingHours").path("wednesday").isNull()).isTrue();
+        f.mailbox.workingHours(new app.rapport.emulator.graph.WorkingHours(
+                List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY), LocalTime.of(9, 0), LocalTime.of(12, 0), "UTC"));
+        f.server.rapport.graphWorkingHours.refresh(account, true);
+        assertThat(get("/api/v1/settings").path("workingHours").path("monday").path("end").asText()).isEqualTo("12:00");
+
+        TestServer.Reply saved = f.server.patch("/api/v1/settings", f.server.ownerToken,
+                "{\"workingHours\":{\"monday\":null,\"tuesday\":null,\"wednesday\":{\"start\":\"14:00\",\"end\":\"16:00\"},"
+                        + "\"thursday\":null,\"friday\":null,\"saturday\":null,\"sunday\":null}}");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        client("Ada Archer", "ada@archer.example", null);
+        JsonNode planned = plan();
+        assertThat(planned.path("placed")).hasSize(1);
+        ZonedDateTime start = ZonedDateTime.parse(planned.path("placed").get(0).path("start").asText()).withZoneSameInstant(LONDON);
+        assertThat(start.getDayOfWeek()).isEqualTo(DayOfWeek.WEDNESDAY);
+        assertThat(start.toLocalTime()).isBetween(LocalTime.of(14, 0), LocalTime.of(15, 30));
+    }
 }
