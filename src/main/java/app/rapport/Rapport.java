@@ -150,7 +150,7 @@ public final class Rapport {
                     return t;
                 }));
         this.calendarService = new CalendarService(clock, users, clients, calendarEntries, suggestions,
-                new FeedTokenRepository(database), localCalendar, planningService);
+                new FeedTokenRepository(database), localCalendar, planningService, calendarRouter);
         this.settingsService = new SettingsService(database, users, tiers, planningService, relationshipService);
         this.graphDelta = new GraphDelta(graphClients, GRAPH_PAGE_SIZE);
         this.graphPush = new GraphPush(graphClients, pushSubscriptions, publicUrl, clock);

@@ -135,6 +135,11 @@ public final class CalendarRepository {
         return "account:" + accountId;
     }
 
+    /** True for the source of a mirrored provider calendar. */
+    public static boolean isAccountSource(String source) {
+        return source != null && source.startsWith("account:");
+    }
+
     /**
      * Inserts or updates events mirrored from a provider calendar, keyed by the provider's event id
      * (the uid). What Rapport knows and the provider does not say (that an event is one of its holds,

@@ -406,6 +406,41 @@ abstract class MicrosoftCalendarContract {
         }
     }
 
+    /** Rapport's calendar API changes an Outlook hold in Outlook; other Outlook events it leaves to Outlook. */
+    @Test
+    void movingOrDeletingAnOutlookHoldThroughRapportChangesItInOutlook() {
+        connected(box -> box.addEvent(GraphEvent.builder().subject("Board meeting").between(at(26, 15, 0), at(26, 16, 0))));
+        long ada = client("Ada Archer", "ada@archer.example", null);
+        long ben = client("Ben Brook", "ben@brook.example", null);
+        plan();
+        Suggestion sa = suggestionOf(ada);
+        Suggestion sb = suggestionOf(ben);
+        CalendarRepository entries = f.server.rapport.calendarEntries;
+        String source = CalendarRepository.accountSource(account);
+        long holdA = entries.findMirrored(userId(), source, holdEvent(sa).id()).orElseThrow().id();
+        long holdB = entries.findMirrored(userId(), source, holdEvent(sb).id()).orElseThrow().id();
+
+        TestServer.Reply moved = f.server.patch("/api/v1/calendar/entries/" + holdA, f.server.ownerToken,
+                "{\"start\":\"2026-11-27T11:00:00Z\",\"end\":\"2026-11-27T11:30:00Z\"}");
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+        assertThat(holdEvent(sa).start()).isEqualTo(Instant.parse("2026-11-27T11:00:00Z"));
+        assertThat(suggestion(sa.id()).path("stateRule").asText()).isEqualTo("hold-moved");
+
+        TestServer.Reply deleted = f.server.send("DELETE", "/api/v1/calendar/entries/" + holdB, f.server.ownerToken, null, null, Map.of());
+        assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        assertThat(f.mailbox.events()).noneMatch(e -> e.id().equals(sb.holdRef().substring(sb.holdRef().lastIndexOf(':') + 1)));
+        assertThat(suggestion(sb.id()).path("state").asText()).isEqualTo("dismissed");
+
+        GraphEvent board = f.mailbox.events().stream().filter(e -> e.subject().equals("Board meeting")).findFirst().orElseThrow();
+        long boardEntry = entries.findMirrored(userId(), source, board.id()).orElseThrow().id();
+        assertThat(f.server.patch("/api/v1/calendar/entries/" + boardEntry, f.server.ownerToken,
+                "{\"start\":\"2026-11-27T11:00:00Z\",\"end\":\"2026-11-27T12:00:00Z\"}").status()).isEqualTo(409);
+        assertThat(f.server.send("DELETE", "/api/v1/calendar/entries/" + boardEntry, f.server.ownerToken, null, null, Map.of())
+                .status()).isEqualTo(409);
+        assertThat(f.mailbox.event(board.id()).start()).isEqualTo(at(26, 15, 0));
+        assertThat(entries.find(userId(), boardEntry)).isPresent();
+    }
+
     // ------------------------------------------------------------------ accept and the client's answer
 
     /** Plans a video suggestion for a client, accepts it twice, and returns it. */
