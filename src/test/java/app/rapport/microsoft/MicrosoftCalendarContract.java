@@ -514,6 +514,30 @@ abstract class MicrosoftCalendarContract {
         assertThat(f.graph.invitationsSent()).hasSize(1);
     }
 
+    /** Outlook refuses the change: the suggestion is not accepted, nothing claims an invitation went out, and accepting again works. */
+    @Test
+    void acceptWhileOutlookRefusesChangesNothingAndCanBeRepeated() {
+        connected(box -> {});
+        long vera = client("Vera Vance", "vera@vance.example", "video");
+        plan();
+        Suggestion s = suggestionOf(vera);
+        f.graph.failMatching(r -> r.method().equals("PATCH") && r.path().contains("/events/"), 1, 400, "ErrorInvalidRequest", null);
+
+        TestServer.Reply refused = f.server.post("/api/v1/suggestions/" + s.id() + "/accept", f.server.ownerToken, "{}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(502);
+        assertThat(refused.json().path("error").asText()).isEqualTo("calendar_unavailable");
+        JsonNode still = suggestion(s.id());
+        assertThat(still.path("state").asText()).isEqualTo("placed");
+        assertThat(still.path("invitation").path("state").asText()).isEqualTo("none");
+        assertThat(holdEvent(s).showAs()).isEqualTo("tentative");
+        assertThat(f.graph.invitationsSent()).isEmpty();
+
+        JsonNode accepted = post("/api/v1/suggestions/" + s.id() + "/accept");
+        assertThat(accepted.path("invitation").path("state").asText()).isEqualTo("sent");
+        assertThat(holdEvent(s).showAs()).isEqualTo("busy");
+        assertThat(f.graph.invitationsSent()).hasSize(1);
+    }
+
     @Test
     void theClientDecliningInOutlookShowsOnTheSuggestion() {
         connected(box -> {});
