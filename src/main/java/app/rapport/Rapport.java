@@ -7,13 +7,16 @@ import app.rapport.providers.microsoft.GraphClients;
 import app.rapport.providers.microsoft.GraphDelta;
 import app.rapport.providers.microsoft.GraphPush;
 import app.rapport.providers.microsoft.GraphTokens;
+import app.rapport.providers.microsoft.GraphWorkingHours;
 import app.rapport.providers.microsoft.MicrosoftOAuth;
 import app.rapport.security.TokenCipher;
 import app.rapport.service.AccountConnectService;
 import app.rapport.store.CredentialRepository;
 import app.rapport.store.OAuthRequestRepository;
+import app.rapport.store.MailboxHoursRepository;
 import app.rapport.store.PushSubscriptionRepository;
 import app.rapport.store.SyncStreamRepository;
+import app.rapport.sync.CalendarListener;
 import app.rapport.sync.PushNotifications;
 import app.rapport.sync.StoredCalendarMirror;
 import app.rapport.sync.SyncRequests;
@@ -95,6 +98,7 @@ public final class Rapport {
     public final GraphClients graphClients;
     public final GraphDelta graphDelta;
     public final GraphPush graphPush;
+    public final GraphWorkingHours graphWorkingHours;
     public final SyncService syncService;
     public final SyncRequests syncRequests;
     public final PushNotifications pushNotifications;
@@ -135,8 +139,10 @@ public final class Rapport {
         this.graphClients = new GraphClients(config.providers().microsoft().graphBaseUrl(), graphTokens, config.sync().maxAttempts());
         this.calendarRouter = new CalendarRouter(localCalendar, new GraphCalendarWriter(graphClients, calendarEntries, clock),
                 accounts, calendarEntries);
+        this.graphWorkingHours = new GraphWorkingHours(graphClients, new MailboxHoursRepository(database), accounts, clock);
         this.planningService = new PlanningService(database, clock, users, clients, relationships, interactions,
-                suggestions, new PlanningSettingsRepository(database), localCalendar, calendarRouter, calendarRouter);
+                suggestions, new PlanningSettingsRepository(database), localCalendar, calendarRouter, calendarRouter,
+                graphWorkingHours);
         this.suggestionService = new SuggestionService(database, clock, suggestions, clients, users, relationshipService,
                 calendarRouter, smtpSender(config.mail().smtp()), Executors.newSingleThreadExecutor(runnable -> {
                     Thread t = new Thread(runnable, "invitation-sender");
@@ -144,12 +150,22 @@ public final class Rapport {
                     return t;
                 }));
         this.calendarService = new CalendarService(clock, users, clients, calendarEntries, suggestions,
-                new FeedTokenRepository(database), localCalendar, planningService);
+                new FeedTokenRepository(database), localCalendar, planningService, calendarRouter);
         this.settingsService = new SettingsService(database, users, tiers, planningService, relationshipService);
         this.graphDelta = new GraphDelta(graphClients, GRAPH_PAGE_SIZE);
         this.graphPush = new GraphPush(graphClients, pushSubscriptions, publicUrl, clock);
         this.syncService = new SyncService(database, clock, accounts, syncStreams, ignored, ingestService, graphDelta,
-                new StoredCalendarMirror(calendarEntries, clock), this::followCalendar, config.sync(), metrics);
+                new StoredCalendarMirror(calendarEntries, clock), new CalendarListener() {
+                    @Override
+                    public void calendarChanged(long userId, long accountId) {
+                        followCalendar(userId, accountId);
+                    }
+
+                    @Override
+                    public void roundStarting(long userId, long accountId, boolean fullRound) {
+                        graphWorkingHours.refresh(accountId, fullRound);
+                    }
+                }, config.sync(), metrics);
         SchedulerClient schedulerClient = SchedulerClient.Builder.create(database.dataSource()).build();
         this.syncRequests = new SyncRequests(syncStreams, schedulerClient);
         this.pushNotifications = new PushNotifications(graphPush, syncRequests, metrics, schedulerClient);

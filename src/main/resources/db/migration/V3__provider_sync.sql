@@ -85,3 +85,21 @@ CREATE INDEX push_subscriptions_by_expiry ON push_subscriptions (expires_at);
 ALTER TABLE calendar_entries ADD COLUMN sync_round BIGINT;
 -- Attendees who declined a mirrored event, so a client's "no" to an accepted suggestion is shown.
 ALTER TABLE calendar_entries ADD COLUMN declined_by VARCHAR(1000);
+
+-- Working hours read from a connected mailbox (Microsoft 365 mailboxSettings), refreshed by the
+-- calendar stream at the start of a full round and at most hourly otherwise. working_hours has
+-- planning_settings' format, wall-clock time in zone; zone is null when the mailbox's zone name
+-- could not be read (the user's own zone is used then). Null hours: the mailbox gave none usable.
+CREATE TABLE mailbox_working_hours (
+    account_id    BIGINT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    working_hours VARCHAR(200),
+    zone          VARCHAR(64),
+    zone_name     VARCHAR(200),
+    fetched_at    TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+-- The planner uses the mailbox's working hours unless the user set their own. Settings saved
+-- before this column existed count as the user's choice, except the untouched defaults.
+ALTER TABLE planning_settings ADD COLUMN working_hours_explicit BOOLEAN DEFAULT TRUE NOT NULL;
+UPDATE planning_settings SET working_hours_explicit = FALSE
+    WHERE working_hours = 'mon=09:00-17:30,tue=09:00-17:30,wed=09:00-17:30,thu=09:00-17:30,fri=09:00-17:30';

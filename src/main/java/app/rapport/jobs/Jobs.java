@@ -130,15 +130,18 @@ public final class Jobs implements AutoCloseable {
         Duration poll = Duration.ofMinutes(r.config.sync().pollMinutes());
         if (outcome instanceof SyncService.Outcome.Done done) {
             boolean pushed = false;
+            boolean subscribedJustNow = false;
             if (r.pushEnabled()) {
                 try {
-                    r.graphPush.ensure(accountId, stream);
+                    subscribedJustNow = r.graphPush.ensure(accountId, stream);
                     pushed = true;
                 } catch (RuntimeException e) {
                     LOG.warn("no change notifications for account {} {} (polling instead): {}", accountId, stream.id(), e.getMessage());
                 }
             }
-            Instant next = done.again() ? now : now.plus(pushed ? poll.multipliedBy(PUSH_SAFETY_POLLS) : poll);
+            // A new subscription only reports changes from now on: one more round picks up what
+            // changed since the round's snapshot (the first round after connecting, or a recreated subscription).
+            Instant next = done.again() || subscribedJustNow ? now : now.plus(pushed ? poll.multipliedBy(PUSH_SAFETY_POLLS) : poll);
             return (complete, ops) -> ops.reschedule(complete, next);
         }
         if (outcome instanceof SyncService.Outcome.Retry retry) {

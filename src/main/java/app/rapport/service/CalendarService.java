@@ -8,6 +8,7 @@ import app.rapport.domain.client.Client;
 import app.rapport.domain.suggestion.Suggestion;
 import app.rapport.domain.suggestion.SuggestionState;
 import app.rapport.domain.user.User;
+import app.rapport.providers.CalendarWriter;
 import app.rapport.providers.FreeBusy;
 import app.rapport.providers.local.IcsException;
 import app.rapport.providers.local.IcsReader;
@@ -45,10 +46,11 @@ public final class CalendarService {
     private final FeedTokenRepository feedTokens;
     private final FreeBusy freeBusy;
     private final PlanningService planning;
+    private final CalendarWriter writer;
 
     public CalendarService(Clock clock, UserRepository users, ClientRepository clients, CalendarRepository entries,
                            SuggestionRepository suggestions, FeedTokenRepository feedTokens, FreeBusy freeBusy,
-                           PlanningService planning) {
+                           PlanningService planning, CalendarWriter writer) {
         this.clock = clock;
         this.users = users;
         this.clients = clients;
@@ -57,6 +59,7 @@ public final class CalendarService {
         this.feedTokens = feedTokens;
         this.freeBusy = freeBusy;
         this.planning = planning;
+        this.writer = writer;
     }
 
     /** What an import stored. */
@@ -111,23 +114,57 @@ public final class CalendarService {
         return out;
     }
 
-    /** Moves one of the user's single (non-recurring) entries, e.g. a hold, then reconciles. */
+    /**
+     * Moves one of the user's single (non-recurring) entries, e.g. a hold, then reconciles. A hold on
+     * a provider calendar (Outlook) moves there; other provider events are changed in their own
+     * calendar, not here.
+     */
     public CalendarEntry move(long userId, long entryId, Instant start, Instant end) {
         CalendarEntry entry = single(userId, entryId);
         if (!end.isAfter(start)) throw new ValidationException("end", "must be after start");
         if (Duration.between(start, end).compareTo(Duration.ofDays(14)) > 0) {
             throw new ValidationException("end", "an entry may last at most 14 days");
         }
-        entries.move(userId, entry.id(), start, end, clock.instant());
+        Optional<String> providerHold = providerHold(userId, entry);
+        if (providerHold.isPresent()) {
+            if (!writer.moveHold(userId, providerHold.get(), start, end)) {
+                planning.reconcile(userId);
+                throw new NotFoundException("calendar entry " + entryId + " is no longer in the calendar it came from");
+            }
+        } else {
+            entries.move(userId, entry.id(), start, end, clock.instant());
+        }
         planning.reconcile(userId);
         return entries.find(userId, entryId).orElseThrow();
     }
 
-    /** Deletes one of the user's single entries (a hold deleted this way dismisses its suggestion), then reconciles. */
+    /**
+     * Deletes one of the user's single entries (a hold deleted this way dismisses its suggestion), then
+     * reconciles. A hold on a provider calendar is deleted there.
+     */
     public void delete(long userId, long entryId) {
         CalendarEntry entry = single(userId, entryId);
-        entries.delete(userId, entry.id());
+        Optional<String> providerHold = providerHold(userId, entry);
+        if (providerHold.isPresent()) writer.removeHold(userId, providerHold.get());
+        else entries.delete(userId, entry.id());
         planning.reconcile(userId);
+    }
+
+    /**
+     * For an entry mirrored from a provider calendar: the writer's reference to it when it is the
+     * hold of an open suggestion. Any other mirrored event belongs to the provider calendar, and
+     * changing only Rapport's copy would be undone by the next sync (or never reach Outlook).
+     */
+    private Optional<String> providerHold(long userId, CalendarEntry entry) {
+        String source = entries.sourceOf(entry.id()).orElse("");
+        if (!CalendarRepository.isAccountSource(source)) return Optional.empty();
+        Optional<String> ref = entry.kind() != EntryKind.HOLD || entry.suggestionId() == null ? Optional.empty()
+                : suggestions.find(userId, entry.suggestionId()).filter(s -> s.state().open()).map(Suggestion::holdRef);
+        if (ref.isEmpty()) {
+            throw new ConflictException("calendar entry " + entry.id()
+                    + " is an event of your connected calendar; change it there and Rapport follows");
+        }
+        return ref;
     }
 
     private CalendarEntry single(long userId, long entryId) {

@@ -14,6 +14,7 @@ import app.rapport.domain.planning.PlanningSettings;
 import app.rapport.domain.planning.Skipped;
 import app.rapport.domain.planning.Slot;
 import app.rapport.domain.planning.SlotFinder;
+import app.rapport.domain.planning.WorkingHours;
 import app.rapport.domain.relationship.Relationship;
 import app.rapport.domain.relationship.Status;
 import app.rapport.domain.suggestion.InvitationState;
@@ -24,6 +25,7 @@ import app.rapport.domain.user.User;
 import app.rapport.providers.CalendarSource;
 import app.rapport.providers.CalendarWriter;
 import app.rapport.providers.FreeBusy;
+import app.rapport.providers.WorkingHoursSource;
 import app.rapport.store.ClientRepository;
 import app.rapport.store.Database;
 import app.rapport.store.DuplicateKeyException;
@@ -40,6 +42,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -69,11 +72,20 @@ public final class PlanningService {
     private final FreeBusy freeBusy;
     private final CalendarWriter writer;
     private final CalendarSource source;
+    private final WorkingHoursSource mailboxHours;
 
     public PlanningService(Database db, Clock clock, UserRepository users, ClientRepository clients,
                            RelationshipRepository relationships, InteractionRepository interactions,
                            SuggestionRepository suggestions, PlanningSettingsRepository settings, FreeBusy freeBusy,
                            CalendarWriter writer, CalendarSource source) {
+        this(db, clock, users, clients, relationships, interactions, suggestions, settings, freeBusy, writer, source,
+                WorkingHoursSource.NONE);
+    }
+
+    public PlanningService(Database db, Clock clock, UserRepository users, ClientRepository clients,
+                           RelationshipRepository relationships, InteractionRepository interactions,
+                           SuggestionRepository suggestions, PlanningSettingsRepository settings, FreeBusy freeBusy,
+                           CalendarWriter writer, CalendarSource source, WorkingHoursSource mailboxHours) {
         this.db = db;
         this.clock = clock;
         this.users = users;
@@ -85,6 +97,7 @@ public final class PlanningService {
         this.freeBusy = freeBusy;
         this.writer = writer;
         this.source = source;
+        this.mailboxHours = mailboxHours;
     }
 
     /** What one planning run did. */
@@ -94,14 +107,31 @@ public final class PlanningService {
     /** What one reconcile run did: suggestion id to the rule that changed it. */
     public record ReconcileOutcome(Map<Long, String> changed) {}
 
-    /** The user's settings: stored ones, or the defaults in the user's zone. */
+    /**
+     * The user's settings: stored ones, or the defaults in the user's zone. Working hours: the ones
+     * the user set themselves win; otherwise those of their connected mailbox (Outlook's working
+     * hours, converted to the user's zone); otherwise the stored or default ones.
+     */
     public PlanningSettings settings(long userId) {
         User user = users.find(userId).orElseThrow();
-        return settings.find(userId, user.timeZone()).orElseGet(() -> PlanningSettings.defaults(user.timeZone()));
+        Optional<PlanningSettingsRepository.Stored> stored = settings.findStored(userId, user.timeZone());
+        PlanningSettings s = stored.map(PlanningSettingsRepository.Stored::settings)
+                .orElseGet(() -> PlanningSettings.defaults(user.timeZone()));
+        if (stored.isPresent() && stored.get().hoursExplicit()) return s;
+        Optional<WorkingHours> fromMailbox = mailboxHours.workingHours(userId, user.timeZone(), clock.instant());
+        return fromMailbox.isPresent() ? s.withWorkingHours(fromMailbox.get()) : s;
     }
 
+    /**
+     * Saves the user's settings. Working hours count as the user's own choice once they differ from
+     * the ones in effect (a form that sends every field back unchanged does not pin the mailbox's
+     * hours), and stay so.
+     */
     public void saveSettings(long userId, PlanningSettings value) {
-        settings.save(userId, value, clock.instant());
+        User user = users.find(userId).orElseThrow();
+        boolean explicit = settings.findStored(userId, user.timeZone()).map(PlanningSettingsRepository.Stored::hoursExplicit)
+                .orElse(false) || !value.workingHours().equals(settings(userId).workingHours());
+        settings.save(userId, value, explicit, clock.instant());
     }
 
     /**
@@ -141,8 +171,13 @@ public final class PlanningService {
         PlanningSettings s = settings(userId);
         Map<Long, String> changed = new LinkedHashMap<>();
         for (Suggestion suggestion : suggestions.list(userId, OPEN)) {
-            String rule = reconcileOne(userId, suggestion, s, now);
-            if (rule != null) changed.put(suggestion.id(), rule);
+            try {
+                String rule = reconcileOne(userId, suggestion, s, now);
+                if (rule != null) changed.put(suggestion.id(), rule);
+            } catch (RuntimeException e) {
+                // A calendar that refuses one change (Outlook unreachable, say) must not stop the others.
+                LOG.warn("reconcile of suggestion {} failed; the next reconcile retries: {}", suggestion.id(), e.toString());
+            }
         }
         return new ReconcileOutcome(changed);
     }
@@ -205,14 +240,27 @@ public final class PlanningService {
         return null;
     }
 
+    /**
+     * Stores the suggestion, then places its hold. The suggestion commits first: a provider hold is
+     * created with the suggestion id as its idempotency key, so that id must outlive a failure after
+     * the provider made the event (a rolled-back id would leave an orphan hold in Outlook). When the
+     * hold cannot be placed, the suggestion stays proposed and the next reconcile places it
+     * (hold-missing), finding the event a lost response had already created.
+     */
     private Suggestion place(long userId, PlannedMeeting meeting, Instant now) {
-        return db.inTransaction(c -> {
-            Suggestion created = suggestions.create(new Suggestion(0, userId, meeting.clientId(), SuggestionState.PROPOSED,
-                    "planned", meeting.kind(), meeting.kindRule(), meeting.start(), meeting.end(), meeting.reason(),
-                    null, null, InvitationState.NONE, null, now, now, null));
-            placeHold(userId, created, now);
-            return suggestions.find(userId, created.id()).orElseThrow();
-        });
+        Suggestion created = suggestions.create(new Suggestion(0, userId, meeting.clientId(), SuggestionState.PROPOSED,
+                "planned", meeting.kind(), meeting.kindRule(), meeting.start(), meeting.end(), meeting.reason(),
+                null, null, InvitationState.NONE, null, now, now, null));
+        try {
+            db.inTransaction(c -> {
+                placeHold(userId, created, now);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("hold for suggestion {} not placed; it stays proposed until a reconcile places it: {}", created.id(),
+                    e.toString());
+        }
+        return suggestions.find(userId, created.id()).orElseThrow();
     }
 
     private void placeHold(long userId, Suggestion s, Instant now) {

@@ -102,7 +102,11 @@ public final class SuggestionService {
                 holdRef = calendar.placeHold(userId, new CalendarWriter.Hold(id, meeting.title(), s.reason(),
                         s.start(), s.end()));
                 suggestions.setHold(userId, id, holdRef, now);
-                calendar.convertToMeeting(userId, holdRef, meeting);
+                if (!calendar.convertToMeeting(userId, holdRef, meeting)) {
+                    // Never report an invitation for a meeting the calendar does not have.
+                    throw new ConflictException("the calendar did not take the meeting for suggestion " + id
+                            + "; nothing was accepted, try again");
+                }
             }
             suggestions.transition(userId, id, OPEN, SuggestionState.ACCEPTED, "accepted", now);
             InvitationState invitation;

@@ -135,6 +135,11 @@ public final class CalendarRepository {
         return "account:" + accountId;
     }
 
+    /** True for the source of a mirrored provider calendar. */
+    public static boolean isAccountSource(String source) {
+        return source != null && source.startsWith("account:");
+    }
+
     /**
      * Inserts or updates events mirrored from a provider calendar, keyed by the provider's event id
      * (the uid). What Rapport knows and the provider does not say (that an event is one of its holds,
@@ -150,7 +155,7 @@ public final class CalendarRepository {
                     + " WHERE user_id = ? AND source = ? AND uid = ? AND instance_key = ''");
                  PreparedStatement insert = c.prepareStatement(
                     "INSERT INTO calendar_entries (" + COLUMNS + ", sync_round, declined_by)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                 for (CalendarEntry e : entries) {
                     update.setString(1, truncate(e.summary(), 1000));
                     update.setString(2, truncate(e.location(), 1000));
@@ -171,7 +176,9 @@ public final class CalendarRepository {
                         bindEntry(insert, userId, source, e, now);
                         insert.setLong(20, round);
                         insert.setString(21, declined);
-                        insert.executeUpdate();
+                        // A hold Rapport is recording at this moment (upsertHold) may have taken the key: the
+                        // insert then waits for it and does nothing, and the update applies the provider's view.
+                        if (insert.executeUpdate() == 0) update.executeUpdate();
                     }
                 }
             }
@@ -197,16 +204,22 @@ public final class CalendarRepository {
                 userId, source, round);
     }
 
-    /** Records a hold Rapport placed on a provider calendar, whether or not a delta has mirrored it yet. */
+    /**
+     * Records a hold Rapport placed on a provider calendar, whether or not a delta has mirrored it yet.
+     * The calendar delta may be inserting the same event at the same moment (the provider notifies
+     * as soon as the event exists): the insert then waits for it and does nothing, and the update
+     * marks the mirrored row as the hold. Either order ends in one row.
+     */
     public void upsertHold(long userId, String source, CalendarEntry hold, Instant now) {
         db.inTransaction(c -> {
-            Optional<CalendarEntry> seen = findMirrored(userId, source, hold.uid());
-            if (seen.isPresent()) {
-                Jdbc.update(db, "UPDATE calendar_entries SET kind = ?, suggestion_id = ?, updated_at = ? WHERE id = ?",
-                        hold.kind().wire(), hold.suggestionId(), now, seen.get().id());
-            } else {
-                insert(userId, source, hold, now);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO calendar_entries (" + COLUMNS + ")"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                bindEntry(ps, userId, source, hold, now);
+                if (ps.executeUpdate() == 1) return null;
             }
+            Jdbc.update(db, "UPDATE calendar_entries SET kind = ?, suggestion_id = ?, updated_at = ?"
+                            + " WHERE user_id = ? AND source = ? AND uid = ? AND instance_key = ''",
+                    hold.kind().wire(), hold.suggestionId(), now, userId, source, hold.uid());
             return null;
         });
     }

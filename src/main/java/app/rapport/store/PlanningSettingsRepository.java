@@ -30,17 +30,33 @@ public final class PlanningSettingsRepository {
 
     /** The stored settings in the given zone (the zone lives on the user), or empty for the defaults. */
     public Optional<PlanningSettings> find(long userId, ZoneId zone) {
-        return Jdbc.one(db, "SELECT * FROM planning_settings WHERE user_id = ?", rs -> map(rs, zone), userId);
+        return findStored(userId, zone).map(Stored::settings);
     }
 
+    /**
+     * Stored settings and whether the user chose the working hours themselves; hours they never
+     * changed give way to the ones their connected mailbox keeps.
+     */
+    public record Stored(PlanningSettings settings, boolean hoursExplicit) {}
+
+    public Optional<Stored> findStored(long userId, ZoneId zone) {
+        return Jdbc.one(db, "SELECT * FROM planning_settings WHERE user_id = ?",
+                rs -> new Stored(map(rs, zone), rs.getBoolean("working_hours_explicit")), userId);
+    }
+
+    /** Saves settings whose working hours the user set themselves. */
     public void save(long userId, PlanningSettings s, Instant now) {
+        save(userId, s, true, now);
+    }
+
+    public void save(long userId, PlanningSettings s, boolean hoursExplicit, Instant now) {
         db.inTransaction(c -> {
             Jdbc.update(db, "DELETE FROM planning_settings WHERE user_id = ?", userId);
             return Jdbc.update(db, "INSERT INTO planning_settings (user_id, working_hours, max_per_day, max_per_week,"
-                            + " buffer_minutes, horizon_days, lead_minutes, durations, updated_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", userId, formatHours(s.workingHours()), s.maxPerDay(),
+                            + " buffer_minutes, horizon_days, lead_minutes, durations, updated_at, working_hours_explicit)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", userId, formatHours(s.workingHours()), s.maxPerDay(),
                     s.maxPerWeek(), (int) s.buffer().toMinutes(), s.horizonDays(), (int) s.minLeadTime().toMinutes(),
-                    formatDurations(s.durations()), now);
+                    formatDurations(s.durations()), now, hoursExplicit);
         });
     }
 

@@ -8,4 +8,13 @@ package app.rapport.sync;
 @FunctionalInterface
 public interface CalendarListener {
     void calendarChanged(long userId, long accountId);
+
+    /**
+     * Before a calendar round reads its first page, for what the round should keep fresh besides
+     * events (the mailbox's working hours). A failure here does not stop the round.
+     *
+     * @param fullRound the round reads the whole calendar view from scratch (first sync, a moved
+     *                  window or an expired cursor)
+     */
+    default void roundStarting(long userId, long accountId, boolean fullRound) {}
 }

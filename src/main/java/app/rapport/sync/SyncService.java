@@ -118,6 +118,14 @@ public final class SyncService {
             streams.restart(accountId, stream, null, clock.instant());
         }
         streams.startRound(accountId, stream, roundStart);
+        if (stream == Stream.CALENDAR) {
+            boolean full = streams.find(accountId, stream).map(s -> s.cursorUrl() == null).orElse(true);
+            try {
+                calendarListener.roundStarting(account.userId(), accountId, full);
+            } catch (RuntimeException e) {
+                LOG.warn("account {}: preparing the calendar round failed; the round goes on", accountId, e);
+            }
+        }
         int restarts = 0;
         boolean calendarChanged = false;
         try {

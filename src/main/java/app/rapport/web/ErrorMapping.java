@@ -1,5 +1,6 @@
 package app.rapport.web;
 
+import app.rapport.providers.SyncFailure;
 import app.rapport.service.ConflictException;
 import app.rapport.service.NotFoundException;
 import app.rapport.service.ValidationException;
@@ -25,6 +26,18 @@ final class ErrorMapping {
         routes.exception(ValidationException.class, (e, ctx) -> answer(ctx, 400, "bad_request", e.getMessage()));
         routes.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, "not_found", e.getMessage()));
         routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, "conflict", e.getMessage()));
+        // A provider calendar (Outlook) refused or could not be reached while a request wrote to it.
+        routes.exception(SyncFailure.class, (e, ctx) -> {
+            LOG.warn("{} {}: the connected calendar failed: {}", ctx.method(), ctx.path(), e.getMessage());
+            if (e.kind() == SyncFailure.Kind.AUTH_REVOKED) {
+                answer(ctx, 409, "reconnect_needed", "your Microsoft account needs reconnecting (see Accounts) before Rapport can change its calendar");
+            } else {
+                if (e.retryAfter() != null) ctx.header("Retry-After", Long.toString(Math.max(1, e.retryAfter().toSeconds())));
+                answer(ctx, e.kind() == SyncFailure.Kind.THROTTLED || e.kind() == SyncFailure.Kind.TEMPORARY ? 503 : 502,
+                        "calendar_unavailable", "your connected calendar did not take the change (" + e.code()
+                                + "); try again");
+            }
+        });
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 answer(ctx, e.getStatus(), wordFor(e.getStatus()), e.getMessage()));
         routes.exception(Exception.class, (e, ctx) -> {

@@ -2,6 +2,7 @@ package app.rapport.domain.planning;
 
 import java.time.DayOfWeek;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -75,5 +76,51 @@ public record WorkingHours(Map<DayOfWeek, Window> days) {
     /** The window on {@code day}, or null when the day is off. */
     public Window on(DayOfWeek day) {
         return days.get(day);
+    }
+
+    /** The latest end a window can have here: a day's hours never run past midnight. */
+    public static final LocalTime LAST_MINUTE = LocalTime.of(23, 59);
+
+    /**
+     * The same working time seen from another zone: each day's window, taken on its next date on or
+     * after {@code from} (a date in {@code zone}), converted to wall-clock time in {@code target}.
+     * The offset between the zones is the one of that week, so where their daylight-saving dates
+     * differ the hours are an hour off for those weeks. A window that crosses midnight in
+     * {@code target} is split over the two days; where two pieces land on one day they merge when
+     * they touch (or are a minute apart, as 23:59 stands for midnight), else the longer wins.
+     */
+    public WorkingHours convert(ZoneId zone, ZoneId target, java.time.LocalDate from) {
+        if (zone.getRules().equals(target.getRules())) return this;
+        Map<DayOfWeek, Window> out = new EnumMap<>(DayOfWeek.class);
+        for (Map.Entry<DayOfWeek, Window> e : days.entrySet()) {
+            java.time.LocalDate date = from.with(java.time.temporal.TemporalAdjusters.nextOrSame(e.getKey()));
+            java.time.ZonedDateTime start = java.time.ZonedDateTime.of(date, e.getValue().start(), zone).withZoneSameInstant(target);
+            java.time.ZonedDateTime end = java.time.ZonedDateTime.of(date, e.getValue().end(), zone).withZoneSameInstant(target);
+            if (start.toLocalDate().equals(end.toLocalDate())) {
+                add(out, start.getDayOfWeek(), start.toLocalTime(), end.toLocalTime());
+            } else {
+                add(out, start.getDayOfWeek(), start.toLocalTime(), LAST_MINUTE);
+                add(out, end.getDayOfWeek(), LocalTime.MIDNIGHT, end.toLocalTime());
+            }
+        }
+        return new WorkingHours(out);
+    }
+
+    private static int minutes(LocalTime t) {
+        return t.getHour() * 60 + t.getMinute();
+    }
+
+    private static void add(Map<DayOfWeek, Window> out, DayOfWeek day, LocalTime start, LocalTime end) {
+        if (!end.isAfter(start)) return;
+        Window piece = new Window(start, end);
+        Window had = out.get(day);
+        if (had == null) {
+            out.put(day, piece);
+        } else if (minutes(piece.start()) <= minutes(had.end()) + 1 && minutes(had.start()) <= minutes(piece.end()) + 1) {
+            // within a minute counts as touching: 23:59 stands for midnight
+            out.put(day, new Window(had.start().isBefore(start) ? had.start() : start, had.end().isAfter(end) ? had.end() : end));
+        } else if (java.time.Duration.between(start, end).compareTo(java.time.Duration.between(had.start(), had.end())) > 0) {
+            out.put(day, piece);
+        }
     }
 }

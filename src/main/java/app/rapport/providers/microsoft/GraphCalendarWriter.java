@@ -103,7 +103,7 @@ public final class GraphCalendarWriter {
         Event patch = new Event();
         patch.setStart(utc(start));
         patch.setEnd(utc(end));
-        if (!patch(ref, patch)) return false;
+        if (!patch(userId, ref, patch)) return false;
         entries.findMirrored(userId, CalendarRepository.accountSource(ref.accountId()), ref.eventId())
                 .ifPresent(e -> entries.move(userId, e.id(), start, end, clock.instant()));
         return true;
@@ -130,21 +130,27 @@ public final class GraphCalendarWriter {
             patch.setIsOnlineMeeting(true);
             patch.setOnlineMeetingProvider(OnlineMeetingProviderType.TeamsForBusiness);
         }
-        if (!patch(ref, patch)) return false;
+        if (!patch(userId, ref, patch)) return false;
         entries.findMirrored(userId, CalendarRepository.accountSource(ref.accountId()), ref.eventId())
                 .ifPresent(e -> entries.convertToMeeting(userId, e.id(), title,
                         attendees.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList(), clock.instant()));
         return true;
     }
 
-    private boolean patch(Ref ref, Event patch) {
+    /**
+     * PATCHes the event; false when Outlook no longer has it. The mirror may not know yet (the delta
+     * has not run), so its row goes too: placing the hold again must make a new event, not hand back
+     * the dead one.
+     */
+    private boolean patch(long userId, Ref ref, Event patch) {
         try {
             clients.forAccount(ref.accountId()).me().events().byEventId(ref.eventId()).patch(patch);
             return true;
         } catch (RuntimeException e) {
             SyncFailure f = GraphErrors.classify(e);
-            if (f.kind() == SyncFailure.Kind.NOT_FOUND) return false;
-            throw f;
+            if (f.kind() != SyncFailure.Kind.NOT_FOUND) throw f;
+            entries.deleteMirrored(userId, CalendarRepository.accountSource(ref.accountId()), List.of(ref.eventId()));
+            return false;
         }
     }
 

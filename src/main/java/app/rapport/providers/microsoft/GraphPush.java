@@ -49,14 +49,20 @@ public final class GraphPush {
         };
     }
 
-    /** Makes sure the stream has a live subscription: nothing, a renewal, or a new one. */
-    public void ensure(long accountId, Stream stream) {
+    /**
+     * Makes sure the stream has a live subscription: nothing, a renewal, or a new one.
+     *
+     * @return true when a new subscription was made: changes between the start of the round that
+     *         just ran and this moment were notified to nobody, so the caller should run another round
+     */
+    public boolean ensure(long accountId, Stream stream) {
         Instant now = clock.instant();
         for (PushSubscriptionRepository.Subscription s : subscriptions.forStream(accountId, stream)) {
-            if (s.expiresAt().isAfter(now.plus(RENEW_BEFORE))) return;
-            if (renew(s)) return;
+            if (s.expiresAt().isAfter(now.plus(RENEW_BEFORE))) return false;
+            if (renew(s)) return false;
         }
         create(accountId, stream);
+        return true;
     }
 
     /** Creates a subscription; Graph first checks the webhook answers its validation request. */
