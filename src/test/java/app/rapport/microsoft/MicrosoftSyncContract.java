@@ -297,6 +297,9 @@ abstract class MicrosoftSyncContract {
         long account = connectedWithAlice();
         awaitSubscriptions(account);
         String subscription = f.server.rapport.pushSubscriptions.forAccount(account).get(0).subscriptionId();
+        f.awaitSynced(account, Instant.EPOCH, WAIT);
+        sleep(Duration.ofMillis(300));
+        f.awaitSynced(account, Instant.EPOCH, WAIT);
         long roundsBefore = f.server.rapport.syncStreams.forAccount(account).stream().mapToLong(SyncStream::rounds).sum();
 
         TestServer.Reply forged = f.server.send("POST", "/webhooks/microsoft", null, "application/json",
