@@ -139,7 +139,11 @@ public final class Jobs implements AutoCloseable {
                 }
             }
             Instant next = done.again() ? now : now.plus(pushed ? poll.multipliedBy(PUSH_SAFETY_POLLS) : poll);
-            return (complete, ops) -> ops.reschedule(complete, next);
+            return (complete, ops) -> {
+                ops.reschedule(complete, next);
+                // A request between the round's last look and this release would otherwise wait for the poll.
+                if (!done.again()) r.syncRequests.afterRound(accountId, stream);
+            };
         }
         if (outcome instanceof SyncService.Outcome.Retry retry) {
             Instant next = now.plus(retry.after());

@@ -54,6 +54,25 @@ public final class SyncRequests {
         }
     }
 
+    /**
+     * Called once a completed round's execution has been rescheduled (released). A request that
+     * came in as the round was ending was too late for the round to see, and could not move the
+     * execution while it was still leased; it is honoured here, now that the execution is free.
+     */
+    public void afterRound(long accountId, Stream stream) {
+        SyncStream s = streams.find(accountId, stream).orElse(null);
+        if (s == null || s.requestedAt() == null || s.roundStartedAt() == null
+                || s.requestedAt().isBefore(s.roundStartedAt())) {
+            return;
+        }
+        try {
+            client.reschedule(taskInstance(accountId, stream), Instant.now());
+        } catch (RuntimeException e) {
+            // Leased again already (a request or another instance got there first): that round runs.
+            LOG.debug("late request for {} not rescheduled: {}", instanceId(accountId, stream), e.toString());
+        }
+    }
+
     public void requestAll(long accountId) {
         for (Stream s : Stream.values()) request(accountId, s);
     }
