@@ -148,7 +148,8 @@ public final class Rapport {
         this.settingsService = new SettingsService(database, users, tiers, planningService, relationshipService);
         this.graphDelta = new GraphDelta(graphClients, GRAPH_PAGE_SIZE);
         this.graphPush = new GraphPush(graphClients, pushSubscriptions, publicUrl, clock);
-        this.syncService = new SyncService(database, clock, accounts, syncStreams, ignored, ingestService, graphDelta,
+        this.syncService = new SyncService(database, clock, accounts, syncStreams, ignored, ingestService,
+                relationshipService, graphDelta,
                 new StoredCalendarMirror(calendarEntries, clock), this::followCalendar, config.sync(), metrics);
         SchedulerClient schedulerClient = SchedulerClient.Builder.create(database.dataSource()).build();
         this.syncRequests = new SyncRequests(syncStreams, schedulerClient);

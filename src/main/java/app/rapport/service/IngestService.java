@@ -77,6 +77,16 @@ public final class IngestService {
 
     /** Ingests a batch of mail from one stream of one account. */
     public IngestReport ingestMail(long userId, long accountId, String source, List<MailMessage> messages) {
+        return ingestMail(userId, accountId, source, messages, null);
+    }
+
+    /**
+     * Ingests a batch of mail; with {@code recomputeLater} given, the relationships of the clients it
+     * touched are not recomputed but their ids added to that set, for the caller to recompute once for
+     * several batches ({@link RelationshipService#recompute}), in a transaction of its choosing.
+     */
+    public IngestReport ingestMail(long userId, long accountId, String source, List<MailMessage> messages,
+                                   Set<Long> recomputeLater) {
         return db.inTransaction(c -> {
             // Batches of one user (inbox and sent pages, other instances) take turns: each settles
             // threads and recomputes relationships from what the others committed.
@@ -114,7 +124,8 @@ public final class IngestService {
             ignored.upsertAll(toIgnore);
             settleReplies(userId, threadIds);
             Set<Long> touched = clientIds(toStore);
-            relationships.recompute(userId, touched);
+            if (recomputeLater == null) relationships.recompute(userId, touched);
+            else recomputeLater.addAll(touched);
             countIngested(toStore.size(), ignoredByReason);
             return new IngestReport(messages.size(), toStore.size(), ignoredByReason, touched.size());
         });
