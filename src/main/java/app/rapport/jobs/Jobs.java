@@ -1,6 +1,7 @@
 package app.rapport.jobs;
 
 import app.rapport.Rapport;
+import app.rapport.domain.user.Account;
 import app.rapport.domain.user.User;
 import app.rapport.sync.PushNotifications;
 import app.rapport.sync.Stream;
@@ -105,6 +106,11 @@ public final class Jobs implements AutoCloseable {
         scheduler.start();
         r.syncRequests.attach(scheduler);
         r.pushNotifications.attach(scheduler);
+        try {
+            r.syncRequests.ensureScheduled(r.accounts.byProvider(Account.MICROSOFT));
+        } catch (RuntimeException e) {
+            LOG.warn("could not check that every connected stream has a scheduled round", e);
+        }
         return new Jobs(scheduler);
     }
 

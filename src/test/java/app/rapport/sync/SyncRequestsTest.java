@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * A request that arrives while a round is ending: the round has looked at requested_at already,
  * and the execution is still leased, so the request cannot move it. Once the round's execution is
  * released (rescheduled for the next poll), {@link SyncRequests#afterRound} must run it at once.
- * The steps of the scheduler are played by hand on its table.
+ * The steps of the scheduler are played by hand on its table. And a connected stream without any
+ * scheduled round (lost with the last writes before a crash) gets one at start.
  */
 class SyncRequestsTest {
     private final TestServer server = TestServer.onH2();
@@ -67,6 +68,26 @@ class SyncRequestsTest {
         r.syncRequests.afterRound(account, Stream.MAIL_SENT);
 
         assertThat(executionTime(id)).isAfter(Instant.now().plus(Duration.ofMinutes(59)));
+    }
+
+    @Test
+    void everyStreamOfAConnectedAccountGetsARoundWhenNoneIsScheduled() throws Exception {
+        var r = server.rapport;
+        long userId = server.ownerUser().id();
+        long connected = r.accounts.ensure(userId, "microsoft", "m@example.com", "connected", TestServer.NOW).id();
+        long lapsed = r.accounts.ensure(userId, "microsoft", "old@example.com", "reconnect_needed", TestServer.NOW).id();
+        r.syncService.initialise(connected);
+        r.syncRequests.request(connected, Stream.CALENDAR); // this one survived; it keeps its time
+        sql("UPDATE scheduled_tasks SET execution_time = ? WHERE task_instance = ?",
+                Timestamp.from(Instant.now().plus(Duration.ofHours(1))), SyncRequests.instanceId(connected, Stream.CALENDAR));
+
+        assertThat(r.syncRequests.ensureScheduled(r.accounts.byProvider("microsoft"))).isEqualTo(2);
+
+        assertThat(executionTime(SyncRequests.instanceId(connected, Stream.MAIL_INBOX))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(executionTime(SyncRequests.instanceId(connected, Stream.MAIL_SENT))).isBefore(Instant.now().plusSeconds(1));
+        assertThat(executionTime(SyncRequests.instanceId(connected, Stream.CALENDAR))).isAfter(Instant.now().plus(Duration.ofMinutes(59)));
+        assertThat(executionTime(SyncRequests.instanceId(lapsed, Stream.MAIL_INBOX))).as("paused until reconnected").isNull();
+        assertThat(r.syncRequests.ensureScheduled(r.accounts.byProvider("microsoft"))).isZero();
     }
 
     private void sql(String statement, Object... args) throws SQLException {
