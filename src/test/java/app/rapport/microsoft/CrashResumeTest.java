@@ -43,8 +43,16 @@ class CrashResumeTest {
      * together kill at four points of the backfill). Every kill costs the ~10 s heartbeat timeout
      * before the round is revived, so two per database keep each test near a minute.
      */
-    static final int[] KILLS_H2 = {3, 9};
-    static final int[] KILLS_POSTGRES = {6, 12};
+    static final int[] KILLS_H2 = {12, 8};
+    static final int[] KILLS_POSTGRES = {5, 12};
+    /**
+     * H2 keeps roughly the last second of commits in memory (its write delay), so a SIGKILL loses
+     * them; that is fine for pages (page and cursor go together, and are read again), but a kill right
+     * after connecting could lose the account itself, which is not what this test is about.
+     */
+    static final Duration H2_FIRST_KILL_AFTER_CONNECT = Duration.ofMillis(2_500);
+    /** Added to every Graph request until the last kill, so that kills land inside the backfill. */
+    static final Duration SLOW_PAGES = Duration.ofMillis(200);
     static final Duration START = Duration.ofSeconds(60);
     static final Duration SYNC = Duration.ofSeconds(90);
 
@@ -60,21 +68,27 @@ class CrashResumeTest {
     @Test
     void sigkilledBackfillResumesExactlyOnH2() throws Exception {
         Path home = fresh("h2");
-        run("H2", KILLS_H2, home, new Db(h2Url(home.resolve("crashed")), "sa"), new Db(h2Url(home.resolve("clean")), "sa"));
+        run("H2", KILLS_H2, H2_FIRST_KILL_AFTER_CONNECT, home, new Db(h2Url(home.resolve("crashed")), "sa"), new Db(h2Url(home.resolve("clean")), "sa"));
     }
 
     @Test
     void sigkilledBackfillResumesExactlyOnPostgres() throws Exception {
         String crashed = TestDatabases.postgresSchemaUrl();
         String clean = TestDatabases.postgresSchemaUrl();
-        run("PostgreSQL", KILLS_POSTGRES, fresh("postgres"), new Db(crashed, pgUser(crashed)), new Db(clean, pgUser(clean)));
+        run("PostgreSQL", KILLS_POSTGRES, Duration.ZERO, fresh("postgres"), new Db(crashed, pgUser(crashed)), new Db(clean, pgUser(clean)));
     }
 
     record Db(String url, String user) {}
 
-    record Outcome(Map<String, Long> perClient, long rows, long distinctKeys, Map<String, Long> storedPerStream) {}
+    /**
+     * @param relationships per client email: the facts of its relationship that do not move with the
+     *                      clock (last contact, last inbound, outbound and two-way, who owes a reply)
+     */
+    record Outcome(Map<String, Long> perClient, long rows, long distinctKeys, long twoWay, Map<String, Long> storedPerStream,
+                   Map<String, String> relationships) {}
 
-    private void run(String label, int[] killAfterPages, Path home, Db crashedDb, Db cleanDb) throws Exception {
+    private void run(String label, int[] killAfterPages, Duration firstKillAfterConnect, Path home, Db crashedDb, Db cleanDb)
+            throws Exception {
         long began = System.nanoTime();
         GraphEmulator graph = GraphEmulator.start(Options.defaults());
         open.add(graph);
@@ -99,12 +113,15 @@ class CrashResumeTest {
 
         // ---- the same mailbox into another database, killed in the middle of the backfill
         for (SyntheticMail.Client c : mail.clients) p.createClient(c.name(), c.email());
-        // Slow pages, so that kills land inside the backfill rather than after it.
-        graph.latency(Duration.ofMillis(120));
+        graph.latency(SLOW_PAGES);
         long account = p.connectMicrosoft();
+        long connected = System.nanoTime();
         for (int i = 0; i < killAfterPages.length; i++) {
             long base = graph.deltaPagesServed() - cleanPages;
             awaitPages(graph, cleanPages + base + killAfterPages[i], p);
+            if (i == 0) {
+                while (System.nanoTime() - connected < firstKillAfterConnect.toNanos()) Thread.onSpinWait();
+            }
             int status = p.kill();
             long killed = System.nanoTime();
             Thread.sleep(300); // a request the dead process had in flight may still be answered
@@ -131,6 +148,9 @@ class CrashResumeTest {
         assertThat(crashed.perClient()).as("interactions per client after the kills").isEqualTo(new TreeMap<>(mail.expectedPerClient));
         assertThat(reference.perClient()).as("interactions per client of a clean run").isEqualTo(new TreeMap<>(mail.expectedPerClient));
         assertThat(crashed.rows()).isEqualTo(mail.expectedInteractions());
+        assertThat(crashed.twoWay()).as("replies settled across the kills").isEqualTo(reference.twoWay());
+        assertThat(crashed.relationships()).as("relationships after the kills").hasSize(CLIENTS)
+                .isEqualTo(reference.relationships());
         assertThat(crashed.storedPerStream()).isEqualTo(reference.storedPerStream())
                 .containsEntry("mail_inbox", (long) INBOX).containsEntry("mail_sent", (long) SENT);
     }
@@ -191,6 +211,24 @@ class CrashResumeTest {
             long rows = single(c, "SELECT COUNT(*) FROM interactions WHERE account_id = ?", account);
             long distinct = single(c, "SELECT COUNT(*) FROM (SELECT DISTINCT source, external_id, client_id FROM interactions"
                     + " WHERE account_id = ?) t", account);
+            long twoWay = single(c, "SELECT COUNT(*) FROM interactions WHERE account_id = ? AND two_way", account);
+            Map<String, String> relationships = new TreeMap<>();
+            try (PreparedStatement st = c.prepareStatement("SELECT ci.address, r.last_contact_at, r.last_contact_direction,"
+                    + " r.last_inbound_at, r.last_outbound_at, r.last_two_way_at, r.awaiting_reply_from FROM relationships r"
+                    + " JOIN client_identities ci ON ci.client_id = r.client_id AND ci.kind = 'email'"
+                    + " WHERE r.user_id = (SELECT user_id FROM accounts WHERE id = ?)")) {
+                st.setLong(1, account);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        StringBuilder facts = new StringBuilder();
+                        for (int i = 2; i <= 7; i++) {
+                            Object v = rs.getObject(i);
+                            facts.append(i > 2 ? " " : "").append(v instanceof java.time.OffsetDateTime t ? t.toInstant() : v);
+                        }
+                        relationships.put(rs.getString(1), facts.toString());
+                    }
+                }
+            }
             Map<String, Long> stored = new TreeMap<>();
             try (PreparedStatement st = c.prepareStatement("SELECT stream, stored_total FROM sync_streams WHERE account_id = ?")) {
                 st.setLong(1, account);
@@ -198,7 +236,7 @@ class CrashResumeTest {
                     while (rs.next()) if (rs.getString(1).startsWith("mail")) stored.put(rs.getString(1), rs.getLong(2));
                 }
             }
-            return new Outcome(perClient, rows, distinct, stored);
+            return new Outcome(perClient, rows, distinct, twoWay, stored, relationships);
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 
 /**
  * A generated mailbox for sync tests and benches: inbox and sent mail over the last ~23 months,
- * much of it to and from a set of clients (some in threads, some with a second client in copy), the
+ * much of it to and from a set of clients (most in short threads, some with a second client in copy), the
  * rest from or to strangers, plus a little bulk mail. It knows what Rapport should end up with: one
  * interaction per message for the client who wrote it (inbound), one per distinct client among To
  * and Cc (outbound), nothing for the rest.
@@ -63,7 +63,7 @@ public final class SyntheticMail {
             if (kind < 72) {
                 Client from = pick(clients, random);
                 b.from(from.email()).subject("Re: our review " + random.nextInt(1000));
-                thread(b, from, random);
+                thread(b, from, at, random);
                 if (random.nextInt(10) == 0) b.cc(pick(clients, random).email()); // copied clients did not write
                 expected.merge(from.email(), 1L, Long::sum);
             } else if (kind < 95) {
@@ -81,7 +81,7 @@ public final class SyntheticMail {
                 Client to = pick(clients, random);
                 Set<String> counted = new LinkedHashSet<>();
                 b.to(to.email()).subject("Following up " + random.nextInt(1000));
-                thread(b, to, random);
+                thread(b, to, at, random);
                 counted.add(to.email());
                 if (random.nextInt(5) == 0) {
                     Client cc = pick(clients, random);
@@ -107,9 +107,13 @@ public final class SyntheticMail {
         return clients.get((int) (u * u * clients.size()));
     }
 
-    /** Most mail with a client belongs to one of a few threads with them. */
-    private static void thread(GraphMessage.Builder b, Client c, SplittableRandom random) {
+    /**
+     * Two messages in three with a client belong to a thread with them: one of a few per client and
+     * month, so threads stay short (a few to a few dozen messages) as real ones do.
+     */
+    private static void thread(GraphMessage.Builder b, Client c, Instant at, SplittableRandom random) {
         if (random.nextInt(3) == 0) return;
-        b.conversationId(GraphMessage.conversationIdFor("<thread-" + random.nextInt(6) + "-" + c.email() + ">"));
+        long month = at.getEpochSecond() / (30L * 24 * 3600);
+        b.conversationId(GraphMessage.conversationIdFor("<thread-" + month + "-" + random.nextInt(3) + "-" + c.email() + ">"));
     }
 }
