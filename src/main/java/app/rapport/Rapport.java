@@ -154,8 +154,8 @@ public final class Rapport {
         this.settingsService = new SettingsService(database, users, tiers, planningService, relationshipService);
         this.graphDelta = new GraphDelta(graphClients, GRAPH_PAGE_SIZE);
         this.graphPush = new GraphPush(graphClients, pushSubscriptions, publicUrl, clock);
-        this.syncService = new SyncService(database, clock, accounts, syncStreams, ignored, ingestService, graphDelta,
-                new StoredCalendarMirror(calendarEntries, clock), new CalendarListener() {
+        this.syncService = new SyncService(database, clock, accounts, syncStreams, ignored, ingestService,
+                relationshipService, graphDelta, new StoredCalendarMirror(calendarEntries, clock), new CalendarListener() {
                     @Override
                     public void calendarChanged(long userId, long accountId) {
                         followCalendar(userId, accountId);

@@ -1,6 +1,7 @@
 package app.rapport.jobs;
 
 import app.rapport.Rapport;
+import app.rapport.domain.user.Account;
 import app.rapport.domain.user.User;
 import app.rapport.sync.PushNotifications;
 import app.rapport.sync.Stream;
@@ -105,6 +106,11 @@ public final class Jobs implements AutoCloseable {
         scheduler.start();
         r.syncRequests.attach(scheduler);
         r.pushNotifications.attach(scheduler);
+        try {
+            r.syncRequests.ensureScheduled(r.accounts.byProvider(Account.MICROSOFT));
+        } catch (RuntimeException e) {
+            LOG.warn("could not check that every connected stream has a scheduled round", e);
+        }
         return new Jobs(scheduler);
     }
 
@@ -141,8 +147,13 @@ public final class Jobs implements AutoCloseable {
             }
             // A new subscription only reports changes from now on: one more round picks up what
             // changed since the round's snapshot (the first round after connecting, or a recreated subscription).
-            Instant next = done.again() || subscribedJustNow ? now : now.plus(pushed ? poll.multipliedBy(PUSH_SAFETY_POLLS) : poll);
-            return (complete, ops) -> ops.reschedule(complete, next);
+            boolean again = done.again() || subscribedJustNow;
+            Instant next = again ? now : now.plus(pushed ? poll.multipliedBy(PUSH_SAFETY_POLLS) : poll);
+            return (complete, ops) -> {
+                ops.reschedule(complete, next);
+                // A request between the round's last look and this release would otherwise wait for the poll.
+                if (!again) r.syncRequests.afterRound(accountId, stream);
+            };
         }
         if (outcome instanceof SyncService.Outcome.Retry retry) {
             Instant next = now.plus(retry.after());

@@ -77,7 +77,20 @@ public final class IngestService {
 
     /** Ingests a batch of mail from one stream of one account. */
     public IngestReport ingestMail(long userId, long accountId, String source, List<MailMessage> messages) {
+        return ingestMail(userId, accountId, source, messages, null);
+    }
+
+    /**
+     * Ingests a batch of mail; with {@code recomputeLater} given, the relationships of the clients it
+     * touched are not recomputed but their ids added to that set, for the caller to recompute once for
+     * several batches ({@link RelationshipService#recompute}), in a transaction of its choosing.
+     */
+    public IngestReport ingestMail(long userId, long accountId, String source, List<MailMessage> messages,
+                                   Set<Long> recomputeLater) {
         return db.inTransaction(c -> {
+            // Batches of one user (inbox and sent pages, other instances) take turns: each settles
+            // threads and recomputes relationships from what the others committed.
+            users.lock(userId);
             InteractionClassifier classifier = classifierFor(userId);
             List<MailMessage> ordered = new ArrayList<>(messages);
             // Oldest first, so a reply in the same batch sees the message it answers.
@@ -111,7 +124,8 @@ public final class IngestService {
             ignored.upsertAll(toIgnore);
             settleReplies(userId, threadIds);
             Set<Long> touched = clientIds(toStore);
-            relationships.recompute(userId, touched);
+            if (recomputeLater == null) relationships.recompute(userId, touched);
+            else recomputeLater.addAll(touched);
             countIngested(toStore.size(), ignoredByReason);
             return new IngestReport(messages.size(), toStore.size(), ignoredByReason, touched.size());
         });
@@ -124,6 +138,7 @@ public final class IngestService {
      */
     public IngestReport ingestMeetings(long userId, long accountId, String source, List<MeetingEvent> events) {
         return db.inTransaction(c -> {
+            users.lock(userId);
             InteractionClassifier classifier = classifierFor(userId);
             Instant now = clock.instant();
             List<Interaction> toStore = new ArrayList<>();
@@ -163,6 +178,7 @@ public final class IngestService {
     /** Stores hand-logged contacts in one transaction and recomputes each touched client once. */
     public IngestReport logManual(long userId, long accountId, List<ManualLog> logs) {
         return db.inTransaction(c -> {
+            users.lock(userId);
             // The client is named by the caller, so no address matching is needed: skip loading the book.
             InteractionClassifier classifier = new InteractionClassifier(new IdentityMatcher(
                     new MatchingPolicy(Set.of(), Set.of(), freeMailDomains), List.of()));

@@ -39,6 +39,15 @@ public final class UserRepository {
         return Jdbc.one(db, "SELECT * FROM users WHERE id = ?", UserRepository::map, id);
     }
 
+    /**
+     * Locks the user's row until the current transaction ends, so that transactions which derive
+     * facts from a user's whole book (thread replies, relationships) take turns and each sees what
+     * the one before it committed. Must run inside a transaction.
+     */
+    public void lock(long userId) {
+        Jdbc.one(db, "SELECT id FROM users WHERE id = ? FOR UPDATE", rs -> rs.getLong(1), userId);
+    }
+
     public Optional<User> findByEmail(String email) {
         return Jdbc.one(db, "SELECT * FROM users WHERE email = ?", UserRepository::map, email);
     }

@@ -1,10 +1,12 @@
 package app.rapport.sync;
 
+import app.rapport.domain.user.Account;
 import app.rapport.store.SyncStreamRepository;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,45 @@ public final class SyncRequests {
             // The round is running; it sees requested_at when it ends and runs again.
             LOG.debug("sync of {} already running: {}", instanceId(accountId, stream), running.toString());
         }
+    }
+
+    /**
+     * Called once a completed round's execution has been rescheduled (released). A request that
+     * came in as the round was ending was too late for the round to see, and could not move the
+     * execution while it was still leased; it is honoured here, now that the execution is free.
+     */
+    public void afterRound(long accountId, Stream stream) {
+        SyncStream s = streams.find(accountId, stream).orElse(null);
+        if (s == null || s.requestedAt() == null || s.roundStartedAt() == null
+                || s.requestedAt().isBefore(s.roundStartedAt())) {
+            return;
+        }
+        try {
+            client.reschedule(taskInstance(accountId, stream), Instant.now());
+        } catch (RuntimeException e) {
+            // Leased again already (a request or another instance got there first): that round runs.
+            LOG.debug("late request for {} not rescheduled: {}", instanceId(accountId, stream), e.toString());
+        }
+    }
+
+    /**
+     * Gives every stream of the connected accounts that has no execution in the scheduler one due now.
+     * Connecting commits the account before it requests the first rounds, and an embedded H2 loses
+     * its last second of commits when the process is killed; without an execution nothing would ever
+     * sync the stream again. Existing executions keep their time. Returns how many were created.
+     */
+    public int ensureScheduled(List<Account> accounts) {
+        int created = 0;
+        for (Account account : accounts) {
+            if (!account.connected()) continue;
+            for (Stream stream : Stream.values()) {
+                if (client.scheduleIfNotExists(new TaskInstance<>(TASK, instanceId(account.id(), stream)), Instant.now())) {
+                    created++;
+                    LOG.info("sync of {} had no scheduled round; one is due now", instanceId(account.id(), stream));
+                }
+            }
+        }
+        return created;
     }
 
     public void requestAll(long accountId) {

@@ -9,6 +9,7 @@ import app.rapport.providers.StreamReader;
 import app.rapport.providers.SyncFailure;
 import app.rapport.service.IngestReport;
 import app.rapport.service.IngestService;
+import app.rapport.service.RelationshipService;
 import app.rapport.store.AccountRepository;
 import app.rapport.store.Database;
 import app.rapport.store.IgnoredMessageRepository;
@@ -20,8 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
@@ -43,6 +46,12 @@ public final class SyncService {
     static final Duration CALENDAR_REFRESH_BEFORE = Duration.ofDays(180);
     private static final Logger LOG = LoggerFactory.getLogger(SyncService.class);
     private static final int RESTARTS_PER_RUN = 2;
+    /**
+     * Within a round, mail pages recompute the relationships of the clients they touched at most this
+     * often (and always with the round's last page): recomputing reads each touched client's whole
+     * history, which per page of a backfill costs more than the page itself.
+     */
+    static final Duration RECOMPUTE_EVERY = Duration.ofSeconds(1);
 
     private final Database db;
     private final Clock clock;
@@ -50,6 +59,7 @@ public final class SyncService {
     private final SyncStreamRepository streams;
     private final IgnoredMessageRepository ignored;
     private final IngestService ingest;
+    private final RelationshipService relationships;
     private final StreamReader reader;
     private final CalendarMirror mirror;
     private final CalendarListener calendarListener;
@@ -58,14 +68,16 @@ public final class SyncService {
     private final MeterRegistry metrics;
 
     public SyncService(Database db, Clock clock, AccountRepository accounts, SyncStreamRepository streams,
-                       IgnoredMessageRepository ignored, IngestService ingest, StreamReader reader, CalendarMirror mirror,
-                       CalendarListener calendarListener, SyncConfig config, MeterRegistry metrics) {
+                       IgnoredMessageRepository ignored, IngestService ingest, RelationshipService relationships,
+                       StreamReader reader, CalendarMirror mirror, CalendarListener calendarListener, SyncConfig config,
+                       MeterRegistry metrics) {
         this.db = db;
         this.clock = clock;
         this.accounts = accounts;
         this.streams = streams;
         this.ignored = ignored;
         this.ingest = ingest;
+        this.relationships = relationships;
         this.reader = reader;
         this.mirror = mirror;
         this.calendarListener = calendarListener;
@@ -117,6 +129,10 @@ public final class SyncService {
             // The view's end is encoded in the cursor; moving it forward takes a full round.
             streams.restart(accountId, stream, null, clock.instant());
         }
+        // A round that resumes from the middle (after a crash or a failed attempt) cannot know which
+        // relationships earlier attempts left to recompute, so its last page recomputes them all.
+        boolean resumed = state.cursorUrl() != null && !state.cursorIsDelta();
+        Recompute recompute = new Recompute(resumed);
         streams.startRound(accountId, stream, roundStart);
         if (stream == Stream.CALENDAR) {
             boolean full = streams.find(accountId, stream).map(s -> s.cursorUrl() == null).orElse(true);
@@ -148,7 +164,7 @@ public final class SyncService {
                     metrics.counter("rapport.sync.restarts", "stream", stream.id()).increment();
                     continue;
                 }
-                commit(account, stream, state, page);
+                commit(account, stream, state, page, recompute);
                 calendarChanged |= !page.events().isEmpty() || !page.removedIds().isEmpty();
                 if (page.roundComplete()) break;
             }
@@ -188,7 +204,28 @@ public final class SyncService {
         }
     }
 
-    private void commit(Account account, Stream stream, SyncStream state, StreamReader.Page page) {
+    /** Clients whose relationships committed pages of this round have yet to recompute. */
+    private static final class Recompute {
+        final Set<Long> pending = new LinkedHashSet<>();
+        final boolean all;
+        long lastAt = System.nanoTime() - RECOMPUTE_EVERY.toNanos();
+
+        Recompute(boolean all) {
+            this.all = all;
+        }
+
+        boolean due(boolean lastPage) {
+            return lastPage || System.nanoTime() - lastAt >= RECOMPUTE_EVERY.toNanos();
+        }
+
+        void done() {
+            pending.clear();
+            lastAt = System.nanoTime();
+        }
+    }
+
+    private void commit(Account account, Stream stream, SyncStream state, StreamReader.Page page, Recompute recompute) {
+        boolean recomputeNow = stream.isMail() && recompute.due(page.roundComplete());
         db.inTransaction(c -> {
             Map<String, Long> ignoredCounts = new TreeMap<>();
             long stored;
@@ -202,7 +239,12 @@ public final class SyncService {
                         inWindow.add(m);
                     }
                 }
-                IngestReport report = ingest.ingestMail(account.userId(), account.id(), stream.id(), inWindow);
+                IngestReport report = ingest.ingestMail(account.userId(), account.id(), stream.id(), inWindow, recompute.pending);
+                if (recomputeNow) {
+                    // With the page and its cursor: a crash before this commit leaves the round to resume.
+                    if (page.roundComplete() && recompute.all) relationships.recomputeAll(account.userId());
+                    else relationships.recompute(account.userId(), recompute.pending);
+                }
                 ignored.upsertAll(old);
                 if (!old.isEmpty()) ignoredCounts.put(BEFORE_WINDOW, (long) old.size());
                 report.ignoredByReason().forEach((k, v) -> ignoredCounts.merge(k, (long) v, Long::sum));
@@ -224,6 +266,7 @@ public final class SyncService {
                     clock.instant());
             return null;
         });
+        if (recomputeNow) recompute.done();
         pages.increment();
     }
 

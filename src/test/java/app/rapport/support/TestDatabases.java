@@ -53,8 +53,16 @@ public final class TestDatabases {
         if (ANNOUNCED.compareAndSet(false, true)) System.out.println(line);
     }
 
-    /** A new schema in the test PostgreSQL, migrated; dropped when the returned database is closed. */
+    /** A new schema in the test PostgreSQL, migrated; dropped when the JVM ends. */
     public static Database postgres() {
+        return Database.open(postgresSchemaUrl(), null, null, 4);
+    }
+
+    /**
+     * The URL of a new, empty schema in the test PostgreSQL (dropped when the JVM ends), for a
+     * database opened more than once or by another process; skips like {@link #postgresUrl()}.
+     */
+    public static String postgresSchemaUrl() {
         String base = postgresUrl();
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
@@ -63,7 +71,6 @@ public final class TestDatabases {
             throw new IllegalStateException("cannot create schema " + schema, e);
         }
         String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        Database db = Database.open(url, null, null, 4);
         DROPS.add(() -> {
             try (Connection c = DriverManager.getConnection(base); Statement st = c.createStatement()) {
                 st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
@@ -71,7 +78,7 @@ public final class TestDatabases {
                 // A leftover schema in a throwaway test database does no harm.
             }
         });
-        return db;
+        return url;
     }
 
     private static final java.util.List<Runnable> DROPS = new java.util.concurrent.CopyOnWriteArrayList<>();
