@@ -115,6 +115,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Refreshes PostgreSQL's planner statistics of some tables. A table that has only just filled
+     * (the first backfill of a new database) has none until autovacuum gets to it, and without them
+     * PostgreSQL reads a user's whole history for a lookup by thread. H2 keeps its own up to date.
+     */
+    public void analyze(String... tables) {
+        if (dialect != Dialect.POSTGRESQL) return;
+        withConnection(c -> {
+            try (var st = c.createStatement()) {
+                st.execute("ANALYZE " + String.join(", ", tables));
+            }
+            return null;
+        });
+    }
+
     @Override
     public void close() {
         dataSource.close();

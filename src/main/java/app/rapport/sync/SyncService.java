@@ -52,6 +52,8 @@ public final class SyncService {
      * history, which per page of a backfill costs more than the page itself.
      */
     static final Duration RECOMPUTE_EVERY = Duration.ofSeconds(1);
+    /** After this many pages of a backfill round, PostgreSQL's statistics of the filling tables are refreshed. */
+    static final int ANALYZE_AFTER_PAGES = 10;
 
     private final Database db;
     private final Clock clock;
@@ -165,6 +167,9 @@ public final class SyncService {
                     continue;
                 }
                 commit(account, stream, state, page, recompute);
+                if (++recompute.pages == ANALYZE_AFTER_PAGES && SyncStream.BACKFILL.equals(state.phase()) && stream.isMail()) {
+                    db.analyze("interactions", "ignored_messages");
+                }
                 calendarChanged |= !page.events().isEmpty() || !page.removedIds().isEmpty();
                 if (page.roundComplete()) break;
             }
@@ -209,6 +214,7 @@ public final class SyncService {
         final Set<Long> pending = new LinkedHashSet<>();
         final boolean all;
         long lastAt = System.nanoTime() - RECOMPUTE_EVERY.toNanos();
+        int pages;
 
         Recompute(boolean all) {
             this.all = all;
