@@ -68,6 +68,11 @@ public final class GraphTokens {
     private String refresh(long accountId, String stale) {
         Refreshed outcome = db.inTransaction(c -> {
             CredentialRepository.Stored locked = credentials.lock(accountId).orElseThrow(() -> gone(accountId));
+            // Another stream (or instance) may have just been refused: one refusal is enough.
+            Account account = accounts.byId(accountId).orElse(null);
+            if (account == null || Account.RECONNECT_NEEDED.equals(account.state())) {
+                return new Refreshed(null, account == null ? "the account is gone" : account.stateDetail());
+            }
             Plain current = open(locked);
             boolean newerThanStale = !current.accessToken().equals(stale);
             if (newerThanStale && current.expiresAt().isAfter(clock.instant().plus(EARLY))) {
@@ -77,16 +82,19 @@ public final class GraphTokens {
             try {
                 fresh = oauth.refresh(current.refreshToken());
             } catch (OAuthException e) {
-                if (e.kind() == OAuthException.Kind.GRANT_REVOKED) return new Refreshed(null, e.getMessage());
+                if (e.kind() == OAuthException.Kind.GRANT_REVOKED) {
+                    // Recorded with the lock still held, so the next stream to take it sees the refusal.
+                    accounts.setState(accountId, Account.RECONNECT_NEEDED, "Microsoft refused the stored sign-in ("
+                            + e.getMessage() + "). Reconnect the account to resume syncing.", clock.instant());
+                    LOG.warn("account {} needs reconnecting: {}", accountId, e.getMessage());
+                    return new Refreshed(null, e.getMessage());
+                }
                 throw e;
             }
             credentials.save(accountId, seal(accountId, fresh), fresh.expiresAt(), fresh.scopes(), clock.instant());
             return new Refreshed(fresh.accessToken(), null);
         });
         if (outcome.token() != null) return outcome.token();
-        String detail = "Microsoft refused the stored sign-in (" + outcome.refusal() + "). Reconnect the account to resume syncing.";
-        accounts.setState(accountId, Account.RECONNECT_NEEDED, detail, clock.instant());
-        LOG.warn("account {} needs reconnecting: {}", accountId, outcome.refusal());
         throw new ReconnectNeededException(accountId, outcome.refusal());
     }
 
