@@ -168,7 +168,11 @@ public final class SyncService {
                 }
                 commit(account, stream, state, page, recompute);
                 if (++recompute.pages == ANALYZE_AFTER_PAGES && SyncStream.BACKFILL.equals(state.phase()) && stream.isMail()) {
-                    db.analyze("interactions", "ignored_messages");
+                    try {
+                        db.analyze("interactions", "ignored_messages");
+                    } catch (RuntimeException e) {
+                        LOG.info("could not refresh the statistics of interactions (the sync goes on): {}", e.getMessage());
+                    }
                 }
                 calendarChanged |= !page.events().isEmpty() || !page.removedIds().isEmpty();
                 if (page.roundComplete()) break;
