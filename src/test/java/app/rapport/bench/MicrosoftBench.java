@@ -8,6 +8,7 @@ import app.rapport.emulator.graph.GraphStats;
 import app.rapport.emulator.graph.Mailbox;
 import app.rapport.emulator.graph.Options;
 import app.rapport.jobs.Jobs;
+import app.rapport.microsoft.MicrosoftFixture;
 import app.rapport.microsoft.SyntheticMail;
 import app.rapport.providers.microsoft.MailboxLimits;
 import app.rapport.store.Database;
@@ -17,7 +18,6 @@ import app.rapport.support.TestServer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,8 +58,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class MicrosoftBench {
     static final String OWNER = "olivia@owner-advisory.example";
-    static final String CLIENT_ID = "rapport-bench-app";
-    static final String SECRET = "bench-secret";
     static final int CLIENTS = 300;
     static final int INBOX = 35_000;
     static final int SENT = 15_000;
@@ -170,18 +168,8 @@ public final class MicrosoftBench {
             long t0 = System.nanoTime();
             SyntheticMail mail = SyntheticMail.fill(box, OWNER, CLIENTS, INBOX, SENT, Instant.now(), seed);
             System.out.printf("mailbox filled: %,d inbox + %,d sent in %.1f s%n", INBOX, SENT, (System.nanoTime() - t0) / 1e9);
-            int port = freePort();
-            String publicUrl = "http://127.0.0.1:" + port;
-            graph.registerApp(CLIENT_ID, SECRET, publicUrl + "/oauth/microsoft/callback");
-            Map<String, Object> keys = new HashMap<>();
-            keys.put("server.port", port);
-            keys.put("server.publicUrl", publicUrl);
+            Map<String, Object> keys = MicrosoftFixture.serverKeys(graph, MicrosoftFixture.freePort());
             keys.put("owner.email", OWNER);
-            keys.put("providers.microsoft.clientId", CLIENT_ID);
-            keys.put("providers.microsoft.clientSecret", SECRET);
-            keys.put("providers.microsoft.authority", graph.authority());
-            keys.put("providers.microsoft.graphBaseUrl", graph.graphBaseUrl());
-            keys.put("sync.push", "on");
             TestServer server = TestServer.on(db, Clock.systemUTC(), keys);
             Jobs jobs = Jobs.start(server.rapport);
             Bench b = new Bench(graph, box, server, jobs, mail);
@@ -395,14 +383,6 @@ public final class MicrosoftBench {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 

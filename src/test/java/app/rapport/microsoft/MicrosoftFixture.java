@@ -52,7 +52,21 @@ public final class MicrosoftFixture implements AutoCloseable {
 
     public static MicrosoftFixture start(Database db, Options options, Map<String, ?> extraConfig) {
         GraphEmulator graph = GraphEmulator.start(options);
-        int port = freePort();
+        Map<String, Object> keys = serverKeys(graph, freePort());
+        keys.put("sync.pollMinutes", 60);
+        keys.putAll(extraConfig);
+        TestServer server = TestServer.on(db, Clock.fixed(NOW, ZoneOffset.UTC), keys);
+        graph.mailbox(OWNER, "Olivia Owner");
+        Jobs jobs = Jobs.start(server.rapport, Duration.ofHours(6), Duration.ofHours(6), Duration.ofHours(6),
+                Duration.ofMillis(200));
+        return new MicrosoftFixture(graph, server, jobs);
+    }
+
+    /**
+     * Configuration for a Rapport on {@code port} that talks to the emulator, with push on, after
+     * registering the app there with Rapport's callback as redirect URI.
+     */
+    public static Map<String, Object> serverKeys(GraphEmulator graph, int port) {
         String publicUrl = "http://127.0.0.1:" + port;
         graph.registerApp(CLIENT_ID, SECRET, publicUrl + "/oauth/microsoft/callback");
         Map<String, Object> keys = new HashMap<>();
@@ -63,13 +77,7 @@ public final class MicrosoftFixture implements AutoCloseable {
         keys.put("providers.microsoft.authority", graph.authority());
         keys.put("providers.microsoft.graphBaseUrl", graph.graphBaseUrl());
         keys.put("sync.push", "on");
-        keys.put("sync.pollMinutes", 60);
-        keys.putAll(extraConfig);
-        TestServer server = TestServer.on(db, Clock.fixed(NOW, ZoneOffset.UTC), keys);
-        graph.mailbox(OWNER, "Olivia Owner");
-        Jobs jobs = Jobs.start(server.rapport, Duration.ofHours(6), Duration.ofHours(6), Duration.ofHours(6),
-                Duration.ofMillis(200));
-        return new MicrosoftFixture(graph, server, jobs);
+        return keys;
     }
 
     /** Connects the owner's mailbox as a user would: connect, consent at "Microsoft", follow the redirect back. */
@@ -135,7 +143,7 @@ public final class MicrosoftFixture implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
